@@ -1,1 +1,23 @@
-return 0;
+using System.CommandLine;
+using Caravan.Cli.Commands;
+
+namespace Caravan.Cli;
+
+/// <summary>The `caravan` command: builds the command tree and hands it to <see cref="CliHost"/>.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, CliContext.FromSystem());
+
+    /// <summary>The whole program with its console and clock injected: tests run the CLI in-process through this.</summary>
+    public static int Run(string[] args, CliContext context) => CliHost.Invoke(BuildRootCommand(context), args, context);
+
+    internal static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand("Caravan: plan, price and check freight on the Trans-Caspian (Middle) Corridor.");
+        root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(QuoteCommand.Create(context));
+        root.Subcommands.Add(NetworkCommands.Create(context));
+        // Further command groups (`simulate`, `serve`, …) register here, one line each, built in Commands/.
+        return root;
+    }
+}

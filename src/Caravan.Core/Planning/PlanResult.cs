@@ -16,9 +16,14 @@ public sealed record PlanResult(PlanRequest Request, string QuoteCurrency, IRead
 public sealed record Itinerary
 {
     public required IReadOnlyList<ItineraryLeg> Legs { get; init; }
+    /// <summary>When the cargo was ready at the origin (the request's ready time).</summary>
+    public required Instant ReadyTime { get; init; }
+    /// <summary>Nominal departure of the first vehicle.</summary>
     public required Instant Departure { get; init; }
+    /// <summary>Nominal arrival of the last vehicle at the destination.</summary>
     public required Instant Arrival { get; init; }
-    public Duration Duration => Arrival - Departure;
+    /// <summary>Door time from ready to nominal arrival.</summary>
+    public Duration Duration => Arrival - ReadyTime;
     public required decimal TotalCost { get; init; }
     public required IReadOnlyList<Charge> Charges { get; init; }
     public required EmissionResult Emissions { get; init; }

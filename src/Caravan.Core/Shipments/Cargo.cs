@@ -68,7 +68,7 @@ public sealed record Cargo
     /// The cargo's size in departures of this capacity. Containers count in TEU where the capacity gives TEU,
     /// else in the wagons they occupy; other cargo counts in wagons; every cargo counts in tonnes.
     /// </summary>
-    private double LoadInDepartures(DepartureCapacity capacity)
+    public double LoadInDepartures(DepartureCapacity capacity)
     {
         double load = 0;
         bool countTeu = Kind == CargoKind.Container && capacity.Teu is not null;

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Caravan.Planning;
+
+namespace Caravan.Cli;
+
+/// <summary>
+/// Runs a parsed command line and turns every way it can go wrong into one line on standard error and an exit
+/// code (<see cref="ExitCodes"/>). This is the only place that catches: commands throw, nothing prints a stack trace.
+/// </summary>
+internal static class CliHost
+{
+    public static int Invoke(RootCommand root, string[] args, CliContext context)
+    {
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            // Exceptions come to the catch below rather than to System.CommandLine's handler, which prints the stack.
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Action is ParseErrorAction) return ReportParseErrors(root, parse, invocation, context);
+            return parse.Invoke(invocation);
+        }
+        catch (CliUsageException e) { return Fail(context, e.Message, ExitCodes.Usage); }
+        catch (PlanRequestException e) { return Fail(context, e.Message, ExitCodes.Usage); }
+        catch (CliFailureException e) { return Fail(context, e.Message, ExitCodes.Failure); }
+        catch (Exception e)
+        {
+            // A bug, not a user error: say what happened in one line; the stack trace helps nobody at a shipper's desk.
+            return Fail(context, $"{FirstLine(e.Message)} ({e.GetType().Name}; this is a bug in Caravan, please report it)", ExitCodes.Failure);
+        }
+    }
+
+    /// <summary>
+    /// System.CommandLine's own errors ("Option '--from' is required.") on one line, instead of its default of the
+    /// errors followed by the whole help text. A command group typed alone ("caravan network") shows its help.
+    /// </summary>
+    private static int ReportParseErrors(RootCommand root, ParseResult parse, InvocationConfiguration invocation, CliContext context)
+    {
+        var command = parse.CommandResult.Command;
+        string path = CommandPath(parse.CommandResult);
+        bool groupWithoutSubcommand = command.Action is null && command.Subcommands.Count > 0 && parse.Tokens.Count == path.Split(' ').Length - 1;
+        if (groupWithoutSubcommand)
+        {
+            root.Parse([.. path.Split(' ').Skip(1), "--help"]).Invoke(invocation);
+            return ExitCodes.Usage;
+        }
+        // The first error is usually the cause (one unknown word makes every later word unknown too).
+        string first = FirstLine(parse.Errors[0].Message);
+        string more = parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "";
+        return Fail(context, $"{first}{more} See '{path} --help'.", ExitCodes.Usage);
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+            if (r is CommandResult c) names.Add(c.Command is RootCommand ? "caravan" : c.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    private static int Fail(CliContext context, string message, int exitCode)
+    {
+        context.Error.WriteLine($"error: {message}");
+        return exitCode;
+    }
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', 2)[0].TrimEnd('\r');
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Caravan.Cli.Options;
+using Caravan.Cli.Rendering;
+using Caravan.Cli.Rendering.Json;
+using Caravan.Network;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary>`caravan network show` and `caravan network check FILE`.</summary>
+internal static class NetworkCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var group = new Command("network", "Inspect and validate corridor network files.");
+        group.Subcommands.Add(CreateShow(context));
+        group.Subcommands.Add(CreateCheck(context));
+        return group;
+    }
+
+    private static Command CreateShow(CliContext context)
+    {
+        var network = NetworkOption.Create();
+        var json = new Option<bool>("--json") { Description = "Write one JSON document (docs/cli-json.md) instead of tables." };
+        var command = new Command("show", "Summarize a network: counts, nodes and services (the embedded default unless --network is given).");
+        command.Options.Add(network);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var model = NetworkOption.Load(parse.GetValue(network));
+            if (parse.GetValue(json)) JsonOutput.Write(context.Out, NetworkJson.Of(model));
+            else NetworkRendering.Write(context, model);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateCheck(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The network file (JSON) to load and validate." };
+        var command = new Command("check", "Load and validate a network file; list every error with where it is, what was found and what was expected.");
+        command.Arguments.Add(file);
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new CliFailureException($"FILE: cannot read '{path}': no such file");
+            NetworkLoadResult result;
+            try
+            {
+                result = NetworkLoader.TryLoad(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliFailureException($"FILE: cannot read '{path}': {e.Message}");
+            }
+
+            if (result.Network is { } n && result.Errors.Count == 0)
+            {
+                context.Out.WriteLine($"OK: {path}: {n.Name} {n.Version}, {n.Nodes.Count} nodes, {n.Links.Count} links, {n.Services.Count} services, " +
+                                      $"{n.Transshipments.Count} transshipments, {n.Tariffs.Count} tariffs.");
+                return ExitCodes.Ok;
+            }
+
+            // The findings are the command's output, one per line on standard output (greppable); the verdict is
+            // the usual one error line on standard error.
+            foreach (var error in result.Errors) context.Out.WriteLine(error.ToString());
+            int count = Math.Max(1, result.Errors.Count);
+            context.Error.WriteLine($"error: {path}: {count} error{(count == 1 ? "" : "s")}; the network was not loaded.");
+            return ExitCodes.Failure;
+        });
+        return command;
+    }
+}

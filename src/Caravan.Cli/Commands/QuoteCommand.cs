@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Caravan.Cli.Options;
+using Caravan.Cli.Rendering;
+using Caravan.Cli.Rendering.Json;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary>`caravan quote`: the through price of one itinerary with its breakdown per leg, carrier and category.</summary>
+internal static class QuoteCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var shipment = new ShipmentOptions();
+        var option = new Option<string?>("--option")
+        {
+            Description = "Which itinerary to price, numbered as `caravan plan` lists them. Default: the cheapest.",
+            HelpName = "N",
+        };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document (docs/cli-json.md) instead of tables." };
+
+        var command = new Command("quote", "Price one itinerary: a through price in the quote currency, with every charge and its original currency.");
+        shipment.AddTo(command);
+        command.Options.Add(option);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            // Read before planning so that a bad number fails fast.
+            int? chosen = parse.GetValue(option) is { } text ? Numbers.PositiveInt("--option", text) : null;
+            var (network, result) = PlanExecution.Run(shipment, parse, context);
+            if (result.Itineraries.Count == 0)
+            {
+                context.Error.WriteLine($"error: {PlanExecution.NoItinerary(result, network)}");
+                return ExitCodes.Failure;
+            }
+
+            var quote = QuoteBreakdown.For(result, chosen);
+            if (parse.GetValue(json))
+                JsonOutput.Write(context.Out, QuoteJson.Of(quote, result, network));
+            else
+                QuoteRendering.Write(context, quote, result, network);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Caravan.Network;
+
+namespace Caravan.Cli.Options;
+
+/// <summary>`--network FILE`: which network a command works on; the embedded default corridor when absent.</summary>
+internal static class NetworkOption
+{
+    public static Option<string?> Create() => new("--network")
+    {
+        Description = "Network file (JSON) to use instead of the embedded default corridor network.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The network the option names; an unreadable or invalid file is a <see cref="CliFailureException"/>.</summary>
+    public static NetworkModel Load(string? path)
+    {
+        if (path is null) return NetworkLoader.LoadDefault();
+        if (!File.Exists(path)) throw new CliFailureException($"--network: cannot read '{path}': no such file");
+        NetworkLoadResult result;
+        try
+        {
+            result = NetworkLoader.TryLoad(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailureException($"--network: cannot read '{path}': {e.Message}");
+        }
+        if (result.Network is { } network && result.Errors.Count == 0) return network;
+
+        string count = result.Errors.Count == 1 ? "1 error" : $"{result.Errors.Count} errors";
+        string first = result.Errors.Count > 0 ? $"; first: {result.Errors[0]}" : "";
+        throw new CliFailureException(
+            $"--network: '{path}' is not a usable network ({count}{first}). Run 'caravan network check {path}' to list them.");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Caravan.Network;
+using Caravan.Planning;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Caravan.Cli.Rendering;
+
+/// <summary>How the CLI writes times, money, durations and emissions for people (JSON has its own, in Json/).</summary>
+internal static class Formats
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly ZonedDateTimePattern LocalWithOffset =
+        ZonedDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm o<+HH:mm>", null);
+
+    /// <summary>"2026-11-26 08:00 +08:00": local time at the node with its UTC offset, so both readings are at hand.</summary>
+    public static string Local(Instant instant, Node node) => LocalWithOffset.Format(instant.InZone(node.TimeZone));
+
+    /// <summary>"12,345.67 USD".</summary>
+    public static string Money(decimal amount, string currency) => $"{amount.ToString("N2", Invariant)} {currency}";
+
+    /// <summary>"12,346": whole units, for tables where cents are noise.</summary>
+    public static string WholeMoney(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
+
+    public static string Amount(decimal amount) => amount.ToString("N2", Invariant);
+
+    /// <summary>Grams of CO2e as tonnes with two decimals: "4.21".</summary>
+    public static string Tonnes(double grams) => (grams / 1e6).ToString("N2", Invariant);
+
+    public static string Hours(Duration duration) => $"{duration.TotalHours.ToString("0.#", Invariant)} h";
+
+    public static string Days(Duration duration) => duration.TotalDays.ToString("0.0", Invariant);
+
+    public static string Km(double km) => km.ToString("N0", Invariant);
+
+    public static string Percent(double share) => $"{(share * 100).ToString("0", Invariant)} %";
+
+    /// <summary>"Xi'an (CNXAN)".</summary>
+    public static string NodeName(Node node) => $"{node.Name} ({node.Id})";
+
+    public static string Mode(TransportMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>"rail terminal" from RailTerminal.</summary>
+    public static string Words<T>(T value) where T : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The nodes where the cargo boards, changes vehicle and arrives: "Xi'an → Dostyk → Aktau → Alat".</summary>
+    public static string Route(Itinerary itinerary) =>
+        string.Join(" → ", RouteNodes(itinerary).Select(n => n.Name));
+
+    public static IReadOnlyList<Node> RouteNodes(Itinerary itinerary) =>
+        itinerary.Legs.Count == 0 ? [] : [.. itinerary.Legs.Select(l => l.From), itinerary.Legs[^1].To];
+
+    public static string Number(double value, string format) => value.ToString(format, Invariant);
+}

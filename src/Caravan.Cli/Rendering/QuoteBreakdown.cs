@@ -1,0 +1,58 @@
+using Caravan.Network;
+using Caravan.Planning;
+using Caravan.Tariffs;
+
+namespace Caravan.Cli.Rendering;
+
+/// <summary>
+/// One itinerary's price as a shipper reads it: the charges of each leg, any charges of the itinerary as a whole
+/// (e.g. a through discount), and the totals per carrier and per category, all in the quote currency.
+/// </summary>
+internal sealed record QuoteBreakdown(
+    int Option,
+    int OptionCount,
+    bool Cheapest,
+    Itinerary Itinerary,
+    IReadOnlyList<LegCharges> Legs,
+    IReadOnlyList<Charge> ItineraryCharges,
+    IReadOnlyList<Charge> AllCharges,
+    IReadOnlyDictionary<string, decimal> ByCarrier,
+    IReadOnlyDictionary<ChargeCategory, decimal> ByCategory)
+{
+    /// <summary>The through price in the quote currency.</summary>
+    public decimal Total => Itinerary.TotalCost;
+
+    /// <summary>
+    /// The breakdown of option <paramref name="option"/> (1-based, as `plan` numbers them), or of the cheapest
+    /// itinerary when null (the fastest of equally cheap ones, since the Pareto set comes fastest first).
+    /// </summary>
+    public static QuoteBreakdown For(PlanResult result, int? option)
+    {
+        var itineraries = result.Itineraries;
+        int index = option is { } n
+            ? (n >= 1 && n <= itineraries.Count ? n - 1 : throw new CliUsageException("--option", n.ToString(), $"an option number from 1 to {itineraries.Count} (as `caravan plan` lists them)"))
+            : itineraries.Select((it, i) => (it.TotalCost, i)).Min().i;
+        var itinerary = itineraries[index];
+
+        var legs = itinerary.Legs.Select((leg, i) => new LegCharges(i + 1, leg, leg.Charges, leg.Charges.Sum(c => c.AmountInQuote))).ToList();
+        var itineraryCharges = NotOnAnyLeg(itinerary);
+        List<Charge> all = [.. legs.SelectMany(l => l.Charges), .. itineraryCharges];
+        decimal cheapestCost = itineraries.Min(it => it.TotalCost);
+        return new QuoteBreakdown(index + 1, itineraries.Count, itinerary.TotalCost == cheapestCost, itinerary, legs, itineraryCharges, all,
+            QuoteSummary.ByCarrier(all), QuoteSummary.ByCategory(all));
+    }
+
+    /// <summary>
+    /// The itinerary's charges that no leg lists. Works whether <see cref="Itinerary.Charges"/> repeats the legs'
+    /// charges or holds only the through ones: each leg charge cancels one equal itinerary charge.
+    /// </summary>
+    private static List<Charge> NotOnAnyLeg(Itinerary itinerary)
+    {
+        var remaining = itinerary.Charges.ToList();
+        foreach (var charge in itinerary.Legs.SelectMany(l => l.Charges))
+            remaining.Remove(charge);
+        return remaining;
+    }
+}
+
+internal sealed record LegCharges(int Number, ItineraryLeg Leg, IReadOnlyList<Charge> Charges, decimal Total);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Caravan.Cli.Rendering;
+using Caravan.Simulation;
+using Spectre.Console;
+
+namespace Caravan.Cli.Simulation;
+
+/// <summary>The `simulate queue` answer: what was simulated, what was measured and what theory says.</summary>
+internal sealed record QueueReport(
+    QueueModelJson Model,
+    long Customers,
+    long MeasuredCustomers,
+    long Events,
+    double MeanWait,
+    double MeanWaitHalfWidth,
+    double MeanWaitLower,
+    double MeanWaitUpper,
+    int Batches,
+    double MeanQueueLength,
+    double Utilisation,
+    double MeanSystemTime,
+    double SimulatedHours,
+    double ElapsedSeconds,
+    double CustomersPerSecond,
+    QueueTheoryJson Theory)
+{
+    public static QueueReport Of(QueueOptions options, QueueResult result)
+    {
+        double wq = QueueTheory.MeanWait(options, out bool exact);
+        return new QueueReport(
+            new QueueModelJson(options.Servers, options.ArrivalRate, options.ServiceRate,
+                options.Service == ServiceKind.Exponential ? "exponential" : "deterministic",
+                options.Seed, options.EffectiveWarmup, options.Utilisation, "hours"),
+            result.Customers, result.MeasuredCustomers, result.Events,
+            result.MeanWait, result.MeanWaitHalfWidth, result.MeanWait - result.MeanWaitHalfWidth, result.MeanWait + result.MeanWaitHalfWidth,
+            result.Batches, result.MeanQueueLength, result.Utilisation, result.MeanSystemTime, result.SimulatedHours,
+            result.ElapsedSeconds, result.ElapsedSeconds > 0 ? result.Customers / result.ElapsedSeconds : 0,
+            new QueueTheoryJson(
+                wq,
+                options.ArrivalRate * wq,        // Little's law: Lq = λ Wq
+                options.Utilisation,             // ρ = λ/(cμ)
+                wq + 1 / options.ServiceRate,    // W = Wq + 1/μ
+                exact,
+                exact ? (options.Service == ServiceKind.Exponential ? "Erlang C" : "Pollaczek–Khinchine") : "Allen–Cunneen approximation"));
+    }
+
+    public static void Render(CliContext context, QueueReport r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string F(double x) => x.ToString("0.0000", inv);
+        var m = r.Model;
+        string kind = m.Service == "exponential" ? "M/M" : "M/D";
+        context.Console.Write(new Text(
+            $"{kind}/{m.Servers} queue: λ = {m.ArrivalRate.ToString("G6", inv)}/h, μ = {m.ServiceRate.ToString("G6", inv)}/h, ρ = {m.Rho.ToString("0.###", inv)}, " +
+            $"seed {m.Seed}, {r.Customers.ToString("N0", inv)} customers ({m.WarmupCustomers.ToString("N0", inv)} warm-up)\n"));
+
+        var table = Tables.Create("Measure", "Simulated>", "95% CI>", $"Theory ({r.Theory.Method})>")
+            .Row("Mean wait in queue Wq (h)", F(r.MeanWait), $"± {F(r.MeanWaitHalfWidth)}", F(r.Theory.MeanWait))
+            .Row("Mean number waiting Lq", F(r.MeanQueueLength), "", F(r.Theory.MeanQueueLength))
+            .Row("Utilisation", F(r.Utilisation), "", F(r.Theory.Utilisation))
+            .Row("Mean time in system W (h)", F(r.MeanSystemTime), "", F(r.Theory.MeanSystemTime));
+        context.Console.Write(table);
+        context.Console.Write(new Text(
+            $"\n{r.Events.ToString("N0", inv)} events in {r.ElapsedSeconds.ToString("0.000", inv)} s " +
+            $"({r.CustomersPerSecond.ToString("N0", inv)} customers/s); CI by batch means over {r.Batches} batches.\n"));
+    }
+}
+
+internal sealed record QueueModelJson(int Servers, double ArrivalRate, double ServiceRate, string Service, long Seed, long WarmupCustomers, double Rho, string TimeUnit);
+
+internal sealed record QueueTheoryJson(double MeanWait, double MeanQueueLength, double Utilisation, double MeanSystemTime, bool Exact, string Method);

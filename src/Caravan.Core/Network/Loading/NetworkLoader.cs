@@ -1,0 +1,68 @@
+namespace Caravan.Network;
+
+/// <summary>
+/// Loads a corridor network from its JSON file (the format is documented in docs/network-format.md) and validates
+/// all of it: every error in the file is reported at once, each with its path, and no network is returned unless
+/// the file is entirely valid.
+/// </summary>
+public static class NetworkLoader
+{
+    /// <summary>The embedded default network's resource name (see Caravan.Core.csproj).</summary>
+    public const string DefaultResourceName = "Caravan.DefaultNetwork.corridor.json";
+
+    private const string DefaultFileName = "corridor.json";
+
+    // ExecutionAndPublication: concurrent first callers parse once and all get the same instance.
+    private static readonly Lazy<NetworkModel> Default = new(LoadDefaultUncached, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The corridor network shipped inside the library, parsed once and cached; thread-safe. Its
+    /// <see cref="NetworkModel.Origin"/> is "default". Throws <see cref="NetworkLoadException"/> if the shipped file is invalid.
+    /// </summary>
+    public static NetworkModel LoadDefault() => Default.Value;
+
+    /// <summary>Loads a network file; throws <see cref="NetworkLoadException"/> listing every error.</summary>
+    public static NetworkModel Load(string path)
+    {
+        var result = TryLoad(path);
+        return result.Ok ? result.Network! : throw new NetworkLoadException(result.Errors);
+    }
+
+    /// <summary>Loads a network file without throwing: a missing or unreadable file gives one error.</summary>
+    public static NetworkLoadResult TryLoad(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string file = Path.GetFileName(path) is { Length: > 0 } name ? name : path;
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Reads as "corridor.json: missing, expected a readable network file (Could not find file '…')".
+            return new NetworkLoadResult(null, [new NetworkError(file, "", null, $"a readable network file ({e.Message.TrimEnd('.')})")]);
+        }
+        return NetworkFileReader.Read(json, file, path);
+    }
+
+    /// <summary>
+    /// Parses network JSON. <paramref name="origin"/> names the file in every error (use the file name, not a full
+    /// path) and becomes the network's <see cref="NetworkModel.Origin"/>.
+    /// </summary>
+    public static NetworkLoadResult Parse(string json, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(origin);
+        return NetworkFileReader.Read(json, origin, origin);
+    }
+
+    private static NetworkModel LoadDefaultUncached()
+    {
+        using var stream = typeof(NetworkLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing from Caravan.Core.");
+        using var reader = new StreamReader(stream);
+        var result = NetworkFileReader.Read(reader.ReadToEnd(), DefaultFileName, "default");
+        return result.Ok ? result.Network! : throw new NetworkLoadException(result.Errors);
+    }
+}

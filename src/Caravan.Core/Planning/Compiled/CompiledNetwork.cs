@@ -1,0 +1,126 @@
+using Caravan.Network;
+
+namespace Caravan.Planning.Compiled;
+
+/// <summary>
+/// The network as the planner reads it: integer indices, per-stop service lists, nominal running-time offsets and
+/// the transshipment matrix, built once per network. Immutable and shared between queries and threads.
+/// </summary>
+internal sealed class CompiledNetwork
+{
+    public NetworkModel Model { get; }
+    public Node[] Nodes { get; }
+    public Dictionary<string, int> NodeIndex { get; }
+    public Link[] Links { get; }
+    public Dictionary<Link, int> LinkIndex { get; }
+    public CompiledService[] Services { get; }
+    /// <summary>For each node, the (service, stop position) pairs that call there.</summary>
+    public (int Service, int Stop)[][] Calls { get; }
+    /// <summary>Vehicle states (mode + gauge) that cargo can arrive or leave in; index into it with a state id.</summary>
+    public IReadOnlyList<(TransportMode Mode, int Gauge)> States { get; }
+    /// <summary>Node dwell medians in seconds.</summary>
+    public int[] DwellSeconds { get; }
+    /// <summary>Transshipment time medians in seconds, by rule index.</summary>
+    public int[] TransshipmentSeconds { get; }
+
+    private readonly Dictionary<(TransportMode, int), int> _stateIds;
+    private readonly Dictionary<(int Node, int From, int To), int> _transshipments;
+
+    /// <summary>Transshipment lookup result: the vehicles match, no transshipment is needed.</summary>
+    public const int NotNeeded = -1;
+    /// <summary>Transshipment lookup result: the change is not possible at that node.</summary>
+    public const int NotPossible = -2;
+
+    public CompiledNetwork(NetworkModel model)
+    {
+        Model = model;
+        Nodes = model.Nodes.ToArray();
+        NodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < Nodes.Length; i++) NodeIndex[Nodes[i].Id] = i;
+        Links = model.Links.ToArray();
+        LinkIndex = new Dictionary<Link, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < Links.Length; i++) LinkIndex[Links[i]] = i;
+        DwellSeconds = Nodes.Select(n => Seconds(n.Dwell.Median)).ToArray();
+        TransshipmentSeconds = model.Transshipments.Select(t => Seconds(t.Time.Median)).ToArray();
+
+        _stateIds = new Dictionary<(TransportMode, int), int>();
+        var states = new List<(TransportMode, int)>();
+        int StateOf(TransportMode mode, int? gauge)
+        {
+            var key = (mode, gauge ?? 0);
+            if (!_stateIds.TryGetValue(key, out int id))
+            {
+                id = states.Count;
+                states.Add(key);
+                _stateIds[key] = id;
+            }
+            return id;
+        }
+
+        Services = new CompiledService[model.Services.Count];
+        var calls = Enumerable.Range(0, Nodes.Length).Select(_ => new List<(int, int)>()).ToArray();
+        for (int s = 0; s < Services.Length; s++)
+        {
+            var service = model.Services[s];
+            var stops = service.Stops.Select(id => NodeIndex[id]).ToArray();
+            var legs = service.Legs.Select(l => LinkIndex[l.Link]).ToArray();
+            var offsets = new long[stops.Length];
+            for (int k = 1; k < stops.Length; k++)
+                offsets[k] = offsets[k - 1] + Seconds(service.Legs[k - 1].Link.RunningTime.Median);
+            var legStates = service.Legs.Select(l => StateOf(service.Mode, l.Link.Gauge)).ToArray();
+            DepartureCalendar? calendar = service.Departures is SailWhenFullPattern
+                ? null
+                : new DepartureCalendar(service.Departures, Nodes[stops[0]].TimeZone);
+            Services[s] = new CompiledService(s, service, stops, legs, offsets, legStates, calendar);
+            for (int k = 0; k < stops.Length - 1; k++) calls[stops[k]].Add((s, k));
+        }
+        Calls = calls.Select(c => c.ToArray()).ToArray();
+        States = states;
+
+        _transshipments = new Dictionary<(int, int, int), int>();
+        for (int n = 0; n < Nodes.Length; n++)
+            for (int a = 0; a < states.Count; a++)
+                for (int b = 0; b < states.Count; b++)
+                    _transshipments[(n, a, b)] = FindTransshipment(n, states[a], states[b]);
+    }
+
+    /// <summary>The transshipment rule index for changing vehicle state at a node, or <see cref="NotNeeded"/> / <see cref="NotPossible"/>.</summary>
+    public int Transshipment(int node, int fromState, int toState) =>
+        _transshipments.TryGetValue((node, fromState, toState), out int t) ? t : NotPossible;
+
+    private int FindTransshipment(int node, (TransportMode Mode, int Gauge) from, (TransportMode Mode, int Gauge) to)
+    {
+        if (from == to) return NotNeeded;
+        var id = Nodes[node].Id;
+        var rules = Model.Transshipments;
+        for (int i = 0; i < rules.Count; i++)
+        {
+            var r = rules[i];
+            if (r.Node != id || r.FromMode != from.Mode || r.ToMode != to.Mode) continue;
+            if (r.FromGauge is { } fg && fg != from.Gauge) continue;
+            if (r.ToGauge is { } tg && tg != to.Gauge) continue;
+            return i;
+        }
+        return NotPossible;
+    }
+
+    /// <summary>Hours to whole seconds: every duration in the planner is an integer number of seconds.</summary>
+    public static int Seconds(double hours) => (int)Math.Round(hours * 3600.0, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>A service with its stops, legs and nominal offsets as indices and seconds.</summary>
+internal sealed record CompiledService(
+    int Index,
+    Service Service,
+    int[] Stops,
+    int[] Legs,
+    long[] OffsetSeconds,
+    int[] LegStates,
+    DepartureCalendar? Calendar)
+{
+    public bool SailsWhenFull => Calendar is null;
+
+    /// <summary>For a sail-when-full service: the longest wait, and the median time other traffic takes to fill it, in seconds.</summary>
+    public int MaxWaitSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.MaxWaitHours) : 0;
+    public int FillSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.FillTime.Median) : 0;
+}

@@ -1,0 +1,187 @@
+using Caravan.Planning.Compiled;
+
+namespace Caravan.Planning.Search;
+
+/// <summary>
+/// Multi-criteria label-setting search over rides (a ride = one service from a boarding to an alighting stop).
+/// Labels are settled in order of nominal arrival; a label is dropped when another label at the same node and
+/// vehicle state is no worse in every criterion (arrival, cost, CO2e, rides and — with a deadline — every
+/// arrival draw), or when a label already at the destination is no worse in every criterion of the answer.
+/// All criteria only grow along an itinerary and every step is monotone in its start time, so what is dropped
+/// can never lead to an answer that is not dominated: the result is the exact Pareto set (see docs/planner.md).
+/// </summary>
+internal sealed class LabelSearch
+{
+    private readonly QueryContext _q;
+    private readonly CompiledNetwork _net;
+    private readonly RideTiming _timing;
+    private readonly SearchProfile _profile;
+    private readonly int _k;
+    private readonly int _stateSlots;
+
+    private Label[] _labels = new Label[256];
+    private int _labelCount;
+    private int[] _pool;
+    private int _poolUsed;
+    private readonly List<int>?[] _bags;
+    private readonly List<int> _targets = new();
+    private readonly PriorityQueue<int, (long Arrival, long Cents)> _queue = new();
+    /// <summary>Scratch: the draws of the ride being extended.</summary>
+    private readonly int[] _ride;
+
+    public LabelSearch(QueryContext q, SampleTable? draws, SearchProfile profile)
+    {
+        _q = q;
+        _net = q.Net;
+        _timing = new RideTiming(q, draws);
+        _profile = profile;
+        _k = draws?.Count ?? 0;
+        _stateSlots = _net.States.Count + 1;
+        _bags = new List<int>?[_net.Nodes.Length * _stateSlots];
+        _pool = new int[Math.Max(1, _k * 64)];
+        _ride = new int[_k];
+    }
+
+    public ref Label this[int index] => ref _labels[index];
+
+    /// <summary>The sample draws of a label (arrival at its node, seconds after the ready time).</summary>
+    public ReadOnlySpan<int> Draws(int label) =>
+        _labels[label].Samples < 0 ? ReadOnlySpan<int>.Empty : _pool.AsSpan(_labels[label].Samples, _k);
+
+    /// <summary>Runs the search and returns the labels that reached the destination.</summary>
+    public IReadOnlyList<int> Run()
+    {
+        // Cargo the origin may not handle (or an origin the shipper avoids) goes nowhere.
+        if (!_q.NodeUsable[_q.Origin]) return _targets;
+        var origin = new Label
+        {
+            Node = _q.Origin, State = Label.OriginState, Arrival = _q.ReadySeconds,
+            Parent = -1, Service = -1, Board = -1, Alight = -1, Transshipment = -1, Departure = _q.ReadySeconds,
+            Samples = _k > 0 ? Store(new int[_k]) : -1,
+        };
+        Push(origin);
+        while (_queue.TryDequeue(out int index, out _))
+        {
+            var label = _labels[index];
+            ReadOnlySpan<int> draws = Draws(index);
+            if (DominatedAtTarget(label, draws) || DominatedInBag(label, draws)) continue;
+            Bag(label.Node, label.State).Add(index);
+            if (label.Node == _q.Destination)
+            {
+                _targets.Add(index);
+                if (_profile == SearchProfile.EarliestArrival) break;
+                continue;
+            }
+            if (label.Rides < _q.Request.MaxRides) Expand(index);
+        }
+        return _targets;
+    }
+
+    private void Expand(int parentIndex)
+    {
+        var parent = _labels[parentIndex];
+        int node = parent.Node;
+        foreach (var (s, board) in _net.Calls[node])
+        {
+            if (!_q.ServiceUsable[s] || s == parent.Service) continue;
+            var service = _net.Services[s];
+            if (service.SailsWhenFull && board != 0) continue;
+            if (!_q.LegUsable[s][board]) continue;
+
+            int rule = parent.State == Label.OriginState
+                ? CompiledNetwork.NotNeeded
+                : _net.Transshipment(node, parent.State, service.LegStates[board]);
+            if (rule == CompiledNetwork.NotPossible) continue;
+            var transshipment = rule >= 0 ? _q.Transshipment(rule) : default;
+
+            long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, rule), service.FillSeconds);
+            if (departure == long.MaxValue) continue;
+            if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, service, board, rule, _ride)) continue;
+
+            for (int alight = board + 1; alight < service.Stops.Length; alight++)
+            {
+                int leg = alight - 1;
+                if (!_q.LegUsable[s][leg]) break;
+                int to = service.Stops[alight];
+                if (!_q.NodeUsable[to]) break;
+                if (_k > 0) _timing.AddRunning(service, leg, _ride);
+                if (to == _q.Origin) continue;
+                var ride = _q.Ride(s, board, alight);
+                if (!ride.Offered) break;
+
+                var child = new Label
+                {
+                    Node = to,
+                    State = service.LegStates[leg],
+                    Rides = parent.Rides + 1,
+                    Arrival = departure + service.OffsetSeconds[alight] - service.OffsetSeconds[board],
+                    Cents = parent.Cents + transshipment.Cents + ride.Cents,
+                    Co2eGrams = parent.Co2eGrams + transshipment.Co2eGrams + ride.Co2eGrams,
+                    Parent = parentIndex, Service = s, Board = board, Alight = alight,
+                    Transshipment = rule, Departure = departure, Samples = -1,
+                };
+                ReadOnlySpan<int> draws = _ride.AsSpan(0, _k);
+                if (DominatedAtTarget(child, draws) || DominatedInBag(child, draws)) continue;
+                if (_k > 0) child.Samples = Store(draws);
+                Push(child);
+            }
+        }
+    }
+
+    private bool DominatedAtTarget(in Label label, ReadOnlySpan<int> draws)
+    {
+        foreach (int t in _targets)
+        {
+            ref var target = ref _labels[t];
+            if (target.Arrival > label.Arrival) continue;
+            if (_profile == SearchProfile.EarliestArrival) return true;
+            if (target.Cents <= label.Cents && target.Co2eGrams <= label.Co2eGrams && DrawsNoLater(t, draws)) return true;
+        }
+        return false;
+    }
+
+    private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws)
+    {
+        var bag = _bags[BagIndex(label.Node, label.State)];
+        if (bag is null) return false;
+        foreach (int other in bag)
+        {
+            ref var o = ref _labels[other];
+            if (o.Arrival > label.Arrival) continue;
+            if (_profile == SearchProfile.EarliestArrival) return true;
+            if (o.Cents <= label.Cents && o.Co2eGrams <= label.Co2eGrams && o.Rides <= label.Rides && DrawsNoLater(other, draws))
+                return true;
+        }
+        return false;
+    }
+
+    private bool DrawsNoLater(int label, ReadOnlySpan<int> draws)
+    {
+        if (_k == 0) return true;
+        var mine = Draws(label);
+        for (int k = 0; k < _k; k++)
+            if (mine[k] > draws[k]) return false;
+        return true;
+    }
+
+    private List<int> Bag(int node, int state) => _bags[BagIndex(node, state)] ??= new List<int>();
+
+    private int BagIndex(int node, int state) => node * _stateSlots + state + 1;
+
+    private void Push(in Label label)
+    {
+        if (_labelCount == _labels.Length) Array.Resize(ref _labels, _labels.Length * 2);
+        _labels[_labelCount] = label;
+        _queue.Enqueue(_labelCount, (label.Arrival, label.Cents));
+        _labelCount++;
+    }
+
+    private int Store(ReadOnlySpan<int> draws)
+    {
+        if (_poolUsed + _k > _pool.Length) Array.Resize(ref _pool, _pool.Length * 2);
+        draws.CopyTo(_pool.AsSpan(_poolUsed));
+        int offset = _poolUsed;
+        _poolUsed += _k;
+        return offset;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using Caravan.Cli;
+using NodaTime;
+
+namespace Caravan.Core.Tests.Cli;
+
+/// <summary>What one run of the CLI did.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>Runs the `caravan` program in-process with captured output and a fixed clock.</summary>
+public static class CliRunner
+{
+    /// <summary>"Now" for every run: a Monday, so that a default ready time is the same on every machine.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 12, 0);
+
+    public static CliRun Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = Program.Run(args, CliContext.ForWriters(output, error, new FixedClock(Now)));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// A file of the repository: found above the test binaries (a normal build) or above this source file (a build
+    /// with its artifacts elsewhere, e.g. --artifacts-path).
+    /// </summary>
+    public static string RepoFile(string relativePath, [CallerFilePath] string sourceFile = "")
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+            for (var dir = new DirectoryInfo(start); dir is not null && start.Length > 0; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Caravan.sln")))
+                    return Path.Combine(dir.FullName, relativePath);
+        throw new FileNotFoundException($"No Caravan.sln above {AppContext.BaseDirectory} or {sourceFile}");
+    }
+
+    /// <summary>
+    /// The canonical example network: four nodes, a gauge change, a ferry that sails when full. The test project
+    /// copies it next to the binaries; the repository's copy serves when it does not.
+    /// </summary>
+    public static string TinyNetwork
+    {
+        get
+        {
+            string copied = Path.Combine(AppContext.BaseDirectory, "tiny-network.json");
+            return File.Exists(copied) ? copied : RepoFile(Path.Combine("docs", "examples", "tiny-network.json"));
+        }
+    }
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}
