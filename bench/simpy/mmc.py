@@ -6,7 +6,8 @@ Debian ships SimPy 2.3 (module `SimPy`, the classic object API); SimPy 3/4 (modu
 generators) is used instead when it is installed. Both models are the same: Poisson arrivals at rate lambda,
 c servers, exponential service at rate mu, waits recorded after the warm-up customers.
 
-Prints one JSON object: customers, seconds, customersPerSecond, meanWait, simpy (version).
+Prints one JSON object: customers, seconds, customersPerSecond, cpuSeconds, customersPerCpuSecond,
+meanWait, simpy (version).
 """
 import argparse
 import json
@@ -82,6 +83,7 @@ def main():
     warmup = args.customers // 10
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     try:
         import simpy
         version = simpy.__version__ if hasattr(simpy, "__version__") else "3+"
@@ -91,11 +93,14 @@ def main():
         version = SimPy.__version__
         waits = run_simpy2(args.customers, warmup, args.servers, lam, mu, args.seed)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
 
     print(json.dumps({
         "customers": args.customers,
         "seconds": seconds,
         "customersPerSecond": args.customers / seconds,
+        "cpuSeconds": cpu_seconds,
+        "customersPerCpuSecond": args.customers / cpu_seconds,
         "meanWait": sum(waits) / len(waits),
         "simpy": version,
     }))

@@ -50,8 +50,11 @@ internal static class CliHost
             root.Parse([.. path.Split(' ').Skip(1), "--help"]).Invoke(invocation);
             return ExitCodes.Usage;
         }
-        // The first error is usually the cause (one unknown word makes every later word unknown too).
-        string first = FirstLine(parse.Errors[0].Message);
+        // An unknown word is usually the cause of everything else (every word after it is unknown too, and the
+        // command it misspells is "not provided"), so it comes first; then the first of the remaining errors.
+        string first = parse.UnmatchedTokens.Count > 0
+            ? $"unknown command or option '{parse.UnmatchedTokens[0]}'."
+            : FirstLine(parse.Errors[0].Message);
         string more = parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "";
         return Fail(context, $"{first}{more} See '{path} --help'.", ExitCodes.Usage);
     }

@@ -53,4 +53,21 @@ internal static class Formats
         itinerary.Legs.Count == 0 ? [] : [.. itinerary.Legs.Select(l => l.From), itinerary.Legs[^1].To];
 
     public static string Number(double value, string format) => value.ToString(format, Invariant);
+
+    /// <summary>Word-wraps prose from data files (a network's description) to lines of at most <paramref name="width"/>.</summary>
+    public static IEnumerable<string> Wrap(string text, int width = CliContext.RedirectedWidth)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) yield return line.ToString();
+    }
 }

@@ -67,7 +67,7 @@ internal static class PlanRendering
                 (i + 1).ToString(),
                 Formats.Mode(leg.Service.Mode),
                 service,
-                $"{Formats.NodeName(leg.From)}\n→ {Formats.NodeName(leg.To)}",
+                $"{leg.From.Name}\n→ {leg.To.Name}",
                 string.Join("\n", before),
                 $"{Formats.Local(leg.Departure, leg.From)}\n{Formats.Local(leg.Arrival, leg.To)}",
                 Formats.Km(leg.DistanceKm),

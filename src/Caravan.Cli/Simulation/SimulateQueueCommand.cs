@@ -22,7 +22,7 @@ public static class SimulateQueueCommand
         var servers = new Option<string>("--servers") { Description = "Servers c (berths, cranes): a whole number > 0.", HelpName = "C", DefaultValueFactory = _ => "1" };
         var arrivalRate = new Option<string>("--arrival-rate") { Description = "Poisson arrival rate λ per hour.", HelpName = "L", Required = true };
         var serviceRate = new Option<string>("--service-rate") { Description = "Service rate μ per server per hour (mean service 1/μ h).", HelpName = "M", Required = true };
-        var customers = new Option<string>("--customers") { Description = "Customers to simulate, warm-up included (default 1000000).", HelpName = "N", DefaultValueFactory = _ => "1000000" };
+        var customers = new Option<string>("--customers") { Description = "Customers to simulate, warm-up included.", HelpName = "N", DefaultValueFactory = _ => "1000000" };
         var warmup = new Option<string?>("--warmup") { Description = "First customers left out of the statistics (default: a tenth of --customers).", HelpName = "N" };
         var seed = new Option<string>("--seed") { Description = "Random seed; the same seed gives the same numbers bit for bit.", HelpName = "S", DefaultValueFactory = _ => "1" };
         var service = new Option<string>("--service") { Description = "Service-time distribution: exponential (M/M/c) or deterministic (M/D/c).", HelpName = "exponential|deterministic", DefaultValueFactory = _ => "exponential" };

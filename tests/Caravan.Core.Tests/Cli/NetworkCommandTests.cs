@@ -92,6 +92,7 @@ public class NetworkCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("(from default)", run.Out);
+        Assert.All(run.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, $"wider than 120 columns: {line}"));
     }
 
     internal static string WriteTemp(string name, string text)

@@ -101,7 +101,7 @@ public class PlanCommandTests
         Assert.Contains("ready 2026-12-01 08:00 +08:00", run.Out);
         Assert.Contains("On time", run.Out);
         Assert.Contains("+04:00", run.Out);       // arrival in Baku time
-        Assert.Contains("XAN-AKT-BLOCK", run.Out); // the block train's leg, from --details
+        Assert.Contains("XAN-DOS-BLOCK", run.Out); // the block train's leg, from --details
         Assert.Contains("Option 1:", run.Out);
     }
 

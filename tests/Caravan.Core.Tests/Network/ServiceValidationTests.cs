@@ -4,7 +4,7 @@ using static Caravan.Core.Tests.Network.TinyNetworkFile;
 namespace Caravan.Core.Tests.Network;
 
 /// <summary>
-/// The rules of the services section. In the example services[0] is the Xi'an–Aktau block train (rail, timetable),
+/// The rules of the services section. In the example services[0] is the Xi'an–Dostyk block train (rail, timetable),
 /// [1] the Aktau–Alat ferry (sail when full), [2] Dostyk–Aktau daily (rail, interval).
 /// </summary>
 public class ServiceValidationTests
@@ -27,6 +27,14 @@ public class ServiceValidationTests
         Assert.Equal("\"KZDOS\"", error.Found);
         Assert.Contains("KZAKT", error.Expected);
         Assert.Contains("KZDOS", error.Expected);
+    }
+
+    [Fact]
+    public void A_service_cannot_change_gauge_with_cargo_aboard()
+    {
+        // Xi'an → Dostyk is 1435 mm, Dostyk → Aktau 1520 mm: one vehicle cannot run both.
+        var error = AssertOnlyError(Parse(d => Set(d, "services[0].stops", """["CNXAN", "KZDOS", "KZAKT"]""")), "services[0].stops[2]");
+        Assert.Contains("1435 mm to 1520 mm at KZDOS", error.Expected);
     }
 
     [Fact]

@@ -38,6 +38,38 @@ public class DistributionTests
         Assert.InRange(tally.Variance, variance * 0.97 - 1e-12, variance * 1.03 + 1e-12);
     }
 
+    [Theory]
+    // Survival function of the unit exponential, P(X > t) = e^(−t), across the ziggurat's layers, its wedges,
+    // the start of its tail (R = 7.697) and the tail itself.
+    [InlineData(0.01)]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    [InlineData(4.0)]
+    [InlineData(7.69711747013104972)]
+    [InlineData(9.0)]
+    public void Ziggurat_exponential_has_the_exponential_tail(double t)
+    {
+        const int n = 1_000_000;
+        var random = RandomStream.Create(21);
+        int above = 0;
+        for (int i = 0; i < n; i++)
+            if (random.StandardExponential() > t) above++;
+        double p = Math.Exp(-t);
+        double tolerance = 5 * Math.Sqrt(p * (1 - p) * n) + 1; // 5 binomial standard deviations
+        Assert.InRange(above, n * p - tolerance, n * p + tolerance);
+    }
+
+    [Fact]
+    public void Inverse_transform_exponential_is_monotone_in_its_uniform()
+    {
+        // Same stream state, same uniform: −ln(U)/rate, so a higher rate gives a proportionally shorter time.
+        var a = RandomStream.Create(8);
+        var b = RandomStream.Create(8);
+        for (int i = 0; i < 1000; i++) Assert.Equal(a.ExponentialInverse(1) / 4, b.ExponentialInverse(4), 12);
+    }
+
     [Fact]
     public void Triangular_never_leaves_its_support_and_respects_the_mode_split()
     {

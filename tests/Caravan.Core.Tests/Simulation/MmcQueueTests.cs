@@ -29,7 +29,7 @@ public class MmcQueueTests
         var options = new QueueOptions
         {
             Servers = servers, ArrivalRate = lambda, ServiceRate = 1, Service = service,
-            Customers = 40_000, WarmupCustomers = 4_000, Seed = 1_000,
+            Customers = 30_000, WarmupCustomers = 3_000, Seed = 1_000,
         };
         QueueResult[] runs = MmcQueue.Replicate(options, Replications);
 

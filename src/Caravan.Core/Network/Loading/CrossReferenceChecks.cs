@@ -67,10 +67,16 @@ internal static class CrossReferenceChecks
     private static void CheckLegs(
         ReadContext ctx, IReadOnlyList<LinkEntry> links, ServiceEntry service, TransportMode mode, List<NodeEntry?> stops, List<string> plannedParts)
     {
+        LinkEntry? previous = null;
         for (int j = 1; j < stops.Count; j++)
         {
             if (stops[j - 1] is not { Id: { } from } || stops[j] is not { Id: { } to }) continue;
             var leg = LegResolver.Find(links, mode, from, to);
+            // A vehicle cannot change gauge while cargo stays aboard: the change is a transshipment between two services.
+            if (leg is { Gauge: { } gauge } && previous is { Gauge: { } before } && gauge != before)
+                ctx.Error($"services[{service.Index}].stops[{j}]", ReadContext.Quote(to),
+                    $"a stop on the same gauge: the service changes from {before} mm to {gauge} mm at {from}; end it there and start another service after a transshipment rule");
+            previous = leg ?? previous;
             if (leg is null && !LinkWithUnreadableModeJoins(links, from, to))
                 ctx.Error($"services[{service.Index}].stops[{j}]", ReadContext.Quote(to),
                     $"a stop reachable from {from}: no {FormatNames.CamelCase(mode)} link runs from {from} to {to}");
