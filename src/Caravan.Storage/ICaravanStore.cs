@@ -1,0 +1,146 @@
+using NodaTime;
+
+namespace Caravan.Storage;
+
+/// <summary>
+/// Everything the service keeps: organisations and their API keys, departures with their capacity, bookings and
+/// their history. Two implementations share one contract and one test suite: SQLite (embedded, the default) and
+/// PostgreSQL (production; several server processes may share one database). Every method is atomic: it either
+/// happens entirely or not at all, and nothing acknowledged is lost on a crash.
+/// </summary>
+public interface ICaravanStore : IAsyncDisposable
+{
+    /// <summary>Applies the pending versioned schema migrations; safe to call from several processes at once.</summary>
+    Task MigrateAsync(CancellationToken ct = default);
+
+    Task<Organisation> CreateOrganisationAsync(NewOrganisation organisation, Actor actor, CancellationToken ct = default);
+    Task<Organisation?> FindOrganisationAsync(string id, CancellationToken ct = default);
+    Task<IReadOnlyList<Organisation>> ListOrganisationsAsync(CancellationToken ct = default);
+
+    /// <summary>Creates a key; the secret is returned once and only its hash is stored.</summary>
+    Task<(ApiKey Key, string Secret)> CreateApiKeyAsync(string organisationId, Actor actor, CancellationToken ct = default);
+    Task<bool> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default);
+    /// <summary>The organisation and key behind a secret, or null for an unknown or revoked one.</summary>
+    Task<(Organisation Organisation, ApiKey Key)?> AuthenticateAsync(string secret, CancellationToken ct = default);
+
+    /// <summary>
+    /// Capacity and what is held on one departure. A departure the store has not seen yet exists implicitly with the
+    /// default capacity the caller gives (from the network), and is created on first write.
+    /// </summary>
+    Task<DepartureState> GetDepartureAsync(DepartureRef departure, Capacity defaultCapacity, CancellationToken ct = default);
+    /// <summary>An operator sets (publishes) the capacity of one of its departures; fails if that is below what is already held.</summary>
+    Task<SetCapacityResult> SetDepartureCapacityAsync(DepartureRef departure, Capacity capacity, Actor actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Holds capacity on every leg's departure and stores the booking, all legs or none. With an idempotency key
+    /// already used by the same organisation, returns the booking created then (and nothing else changes).
+    /// </summary>
+    Task<CreateBookingResult> CreateBookingAsync(NewBooking booking, Actor actor, CancellationToken ct = default);
+    Task<Booking?> FindBookingAsync(string id, CancellationToken ct = default);
+    Task<BookingPage> ListBookingsAsync(BookingQuery query, CancellationToken ct = default);
+    /// <summary>Held → Confirmed. Null when there is no such booking; a conflict result when it is not held.</summary>
+    Task<TransitionResult> ConfirmBookingAsync(string id, Actor actor, CancellationToken ct = default);
+    /// <summary>Held or Confirmed → Cancelled, releasing the capacity of every leg.</summary>
+    Task<TransitionResult> CancelBookingAsync(string id, Actor actor, CancellationToken ct = default);
+    Task<IReadOnlyList<BookingEvent>> GetBookingHistoryAsync(string id, CancellationToken ct = default);
+}
+
+public enum OrganisationRole { Shipper, Operator, Admin }
+
+/// <summary>
+/// An organisation. An operator lists the carriers or operators (as named in the network's services) whose
+/// services it runs: it manages their capacity and sees the bookings on them.
+/// </summary>
+public sealed record Organisation(string Id, string Name, OrganisationRole Role, IReadOnlyList<string> Carriers, Instant CreatedAt);
+
+public sealed record NewOrganisation(string Name, OrganisationRole Role, IReadOnlyList<string> Carriers);
+
+public sealed record ApiKey(string Id, string OrganisationId, string Prefix, Instant CreatedAt, Instant? RevokedAt);
+
+/// <summary>Who did something, for the history: an organisation and the key it used (or "system").</summary>
+public sealed record Actor(string OrganisationId, string KeyId)
+{
+    public static Actor System { get; } = new("system", "system");
+}
+
+/// <summary>One departure of a service: the service id and its scheduled (or, for a sail-when-full vessel, planned) UTC time.</summary>
+public sealed record DepartureRef(string ServiceId, Instant Time)
+{
+    /// <summary>"SERVICE@2026-12-01T06:00:00Z", the id used in URLs.</summary>
+    public string Id => $"{ServiceId}@{NodaTime.Text.InstantPattern.General.Format(Time)}";
+}
+
+/// <summary>Capacity in TEU, wagons and tonnes; a null unit does not bind.</summary>
+public sealed record Capacity(double? Teu, double? Wagons, double? Tonnes);
+
+public sealed record DepartureState(DepartureRef Departure, Capacity Capacity, Capacity Held)
+{
+    /// <summary>What can still be booked, per unit (null where the unit does not bind).</summary>
+    public Capacity Remaining => new(Capacity.Teu - Held.Teu, Capacity.Wagons - Held.Wagons, Capacity.Tonnes - Held.Tonnes);
+}
+
+public abstract record SetCapacityResult
+{
+    public sealed record Updated(DepartureState State) : SetCapacityResult;
+    public sealed record BelowHeld(DepartureState State) : SetCapacityResult;
+}
+
+public enum BookingStatus { Held, Confirmed, Cancelled }
+
+/// <summary>One leg to hold: a departure, where the cargo boards and alights, how much it takes, and the default capacity.</summary>
+public sealed record BookingLeg(DepartureRef Departure, string From, string To, Capacity Quantity, Capacity DefaultCapacity);
+
+public sealed record NewBooking(
+    string OrganisationId,
+    string? IdempotencyKey,
+    /// <summary>Hash of the request body: the same key with a different body is a conflict, not a replay.</summary>
+    string RequestHash,
+    string CargoDescription,
+    decimal QuotedPrice,
+    string Currency,
+    IReadOnlyList<BookingLeg> Legs,
+    string? Reference);
+
+public sealed record Booking(
+    string Id,
+    string OrganisationId,
+    BookingStatus Status,
+    string CargoDescription,
+    decimal QuotedPrice,
+    string Currency,
+    IReadOnlyList<BookingLeg> Legs,
+    string? Reference,
+    Instant CreatedAt,
+    Instant UpdatedAt);
+
+public abstract record CreateBookingResult
+{
+    public sealed record Created(Booking Booking) : CreateBookingResult;
+    /// <summary>The idempotency key was used before with the same body: the booking then created.</summary>
+    public sealed record Replayed(Booking Booking) : CreateBookingResult;
+    /// <summary>A leg does not fit: nothing was held.</summary>
+    public sealed record InsufficientCapacity(int LegIndex, DepartureState State) : CreateBookingResult;
+    /// <summary>The idempotency key was used before with a different body.</summary>
+    public sealed record IdempotencyConflict(string ExistingBookingId) : CreateBookingResult;
+}
+
+public abstract record TransitionResult
+{
+    public sealed record Done(Booking Booking) : TransitionResult;
+    public sealed record NotFound : TransitionResult;
+    public sealed record Conflict(Booking Booking, string Reason) : TransitionResult;
+}
+
+/// <summary>Filters and paging for a list of bookings; a null filter does not restrict.</summary>
+public sealed record BookingQuery(
+    string? OrganisationId = null,
+    IReadOnlyList<string>? Carriers = null,
+    BookingStatus? Status = null,
+    string? ServiceId = null,
+    int Limit = 50,
+    string? After = null);
+
+public sealed record BookingPage(IReadOnlyList<Booking> Items, string? Next);
+
+/// <summary>One entry in a booking's history: who did what, when.</summary>
+public sealed record BookingEvent(long Sequence, string BookingId, string OrganisationId, string KeyId, string Action, string? Detail, Instant At);
