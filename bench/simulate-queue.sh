@@ -19,7 +19,10 @@ if ! "$PYTHON" -c 'import simpy' 2>/dev/null && ! "$PYTHON" -c 'import SimPy' 2>
   $SUDO apt-get install -y python3-simpy >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y python3-simpy >/dev/null; }
 fi
 
-echo "== Caravan engine (dotnet run -c Release --project $BENCH_PROJECT -- queue --customers $CUSTOMERS)"
+# Other processes on the machine slow the wall clock, not the CPU clock: the load average says how busy it was.
+load() { echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown))"; }
+
+echo "== Caravan engine (dotnet run -c Release --project $BENCH_PROJECT -- queue --customers $CUSTOMERS) $(load)"
 dotnet build -c Release "$BENCH_PROJECT" -nologo -v quiet >/dev/null
 caravan_out="$(dotnet run -c Release --no-build --project "$BENCH_PROJECT" -- queue --customers "$CUSTOMERS")"
 echo "$caravan_out"
@@ -31,7 +34,7 @@ if [ -z "$caravan_rate" ]; then
 fi
 
 echo
-echo "== SimPy ($PYTHON bench/simpy/mmc.py --customers $CUSTOMERS)"
+echo "== SimPy ($PYTHON bench/simpy/mmc.py --customers $CUSTOMERS) $(load)"
 simpy_out="$("$PYTHON" bench/simpy/mmc.py --customers "$CUSTOMERS")"
 echo "$simpy_out"
 read -r simpy_rate simpy_cpu_rate < <("$PYTHON" -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["customersPerSecond"], d["customersPerCpuSecond"])' "$simpy_out")

@@ -12,12 +12,12 @@ internal sealed record QueueReport(
     long MeasuredCustomers,
     long Events,
     double MeanWait,
-    double MeanWaitHalfWidth,
-    double MeanWaitLower,
-    double MeanWaitUpper,
+    double? MeanWaitHalfWidth,
+    double? MeanWaitLower,
+    double? MeanWaitUpper,
     int Batches,
     double MeanQueueLength,
-    double Utilisation,
+    double? Utilisation,
     double MeanSystemTime,
     double SimulatedHours,
     double ElapsedSeconds,
@@ -32,8 +32,9 @@ internal sealed record QueueReport(
                 options.Service == ServiceKind.Exponential ? "exponential" : "deterministic",
                 options.Seed, options.EffectiveWarmup, options.Utilisation, "hours"),
             result.Customers, result.MeasuredCustomers, result.Events,
-            result.MeanWait, result.MeanWaitHalfWidth, result.MeanWait - result.MeanWaitHalfWidth, result.MeanWait + result.MeanWaitHalfWidth,
-            result.Batches, result.MeanQueueLength, result.Utilisation, result.MeanSystemTime, result.SimulatedHours,
+            result.MeanWait, Finite(result.MeanWaitHalfWidth),
+            Finite(result.MeanWait - result.MeanWaitHalfWidth), Finite(result.MeanWait + result.MeanWaitHalfWidth),
+            result.Batches, result.MeanQueueLength, Finite(result.Utilisation), result.MeanSystemTime, result.SimulatedHours,
             result.ElapsedSeconds, result.ElapsedSeconds > 0 ? result.Customers / result.ElapsedSeconds : 0,
             new QueueTheoryJson(
                 wq,
@@ -44,10 +45,14 @@ internal sealed record QueueReport(
                 exact ? (options.Service == ServiceKind.Exponential ? "Erlang C" : "Pollaczek–Khinchine") : "Allen–Cunneen approximation"));
     }
 
+    // JSON has no NaN or infinity: a run too short for an interval (fewer than two batches) or for a
+    // utilisation window (a single customer) reports null instead.
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+
     public static void Render(CliContext context, QueueReport r)
     {
         var inv = CultureInfo.InvariantCulture;
-        string F(double x) => x.ToString("0.0000", inv);
+        string F(double? x) => x is double v ? v.ToString("0.0000", inv) : "n/a";
         var m = r.Model;
         string kind = m.Service == "exponential" ? "M/M" : "M/D";
         context.Console.Write(new Text(

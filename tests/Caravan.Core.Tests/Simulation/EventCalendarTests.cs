@@ -39,8 +39,10 @@ public class EventCalendarTests
                 calendar.Schedule(Math.Max(last, 0) + random.NextInt(20), inserted++);
             else
             {
+                double peeked = calendar.NextTime; // after a pop the root is a hole: peeking must fill it first
                 int index = calendar.Pop(out double time);
                 popped++;
+                Assert.Equal(peeked, time);
                 Assert.True(time >= last);
                 if (time == last) Assert.True(index > lastIndexAtSameTime);
                 last = time;

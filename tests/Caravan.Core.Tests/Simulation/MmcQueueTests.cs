@@ -4,44 +4,6 @@ namespace Caravan.Core.Tests.Simulation;
 
 public class MmcQueueTests
 {
-    private const int Replications = 30;
-
-    // t(0.995, 29) = 2.756 from the table: a 99% interval, so eight fixed-seed cases rarely all need luck.
-    private const double T99With29Df = 2.756;
-
-    public static TheoryData<int, double, ServiceKind, double> Cases => new()
-    {
-        // servers, λ (μ = 1), service, theoretical Wq (hand-computed in QueueTheoryTests).
-        { 1, 0.5, ServiceKind.Exponential, 1.0 },
-        { 1, 0.8, ServiceKind.Exponential, 4.0 },
-        { 2, 1.0, ServiceKind.Exponential, 1.0 / 3 },
-        { 2, 1.8, ServiceKind.Exponential, 81.0 / 19 },
-        { 3, 1.5, ServiceKind.Exponential, 3.0 / 19 },
-        { 3, 2.4, ServiceKind.Exponential, 11.52 / 17.8 / 0.6 },
-        { 1, 0.5, ServiceKind.Deterministic, 0.5 },  // P–K: 0.5/(2·0.5)
-        { 1, 0.8, ServiceKind.Deterministic, 2.0 },  // P–K: 0.8/(2·0.2)
-    };
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void Mean_wait_over_replications_brackets_the_closed_form(int servers, double lambda, ServiceKind service, double theory)
-    {
-        var options = new QueueOptions
-        {
-            Servers = servers, ArrivalRate = lambda, ServiceRate = 1, Service = service,
-            Customers = 30_000, WarmupCustomers = 3_000, Seed = 1_000,
-        };
-        QueueResult[] runs = MmcQueue.Replicate(options, Replications);
-
-        var waits = new Tally();
-        foreach (var run in runs) waits.Add(run.MeanWait);
-        double halfWidth = T99With29Df * waits.StandardDeviation / Math.Sqrt(Replications);
-
-        Assert.InRange(theory, waits.Mean - halfWidth, waits.Mean + halfWidth);
-        // The interval must also be tight enough to mean something: within 8% of the true value.
-        Assert.True(halfWidth < 0.08 * theory, $"half-width {halfWidth} is too wide for Wq = {theory}");
-    }
-
     [Fact]
     public void Queue_length_obeys_Littles_law_and_utilisation_is_rho()
     {

@@ -43,6 +43,18 @@ public class SimulateQueueCommandTests
     }
 
     [Fact]
+    public void A_run_too_short_for_an_interval_writes_null_rather_than_breaking_the_json()
+    {
+        // One customer: one batch (no interval) and a zero-length measuring window (no utilisation).
+        var (exit, output, _) = Run("--arrival-rate", "0.5", "--service-rate", "1", "--customers", "1", "--json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("meanWaitHalfWidth").ValueKind);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("utilisation").ValueKind);
+        Assert.Equal(0, doc.RootElement.GetProperty("meanWait").GetDouble()); // the first customer never waits
+    }
+
+    [Fact]
     public void Same_seed_prints_the_same_numbers()
     {
         string[] args = ["--arrival-rate", "0.5", "--service-rate", "1", "--customers", "20000", "--seed", "9", "--service", "deterministic", "--json"];

@@ -27,12 +27,24 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
     private int _count;
     private ulong _sequence;
 
+    // After a pop the root is left as a hole and the entries sit in slots 1.._count. Most handlers schedule
+    // one event right after they are popped (the next arrival, the next departure), and that event then fills
+    // the hole with a single sift-down (Python's heapreplace) instead of a sift-down plus a sift-up.
+    private bool _rootVacant;
+
     public EventCalendar(int initialCapacity = 64) => _heap = new Entry[Math.Max(4, initialCapacity)];
 
     public int Count => _count;
 
     /// <summary>The time of the next event; +∞ when the calendar is empty.</summary>
-    public double NextTime => _count > 0 ? _heap[0].Time : double.PositiveInfinity;
+    public double NextTime
+    {
+        get
+        {
+            if (_rootVacant) FillRoot();
+            return _count > 0 ? _heap[0].Time : double.PositiveInfinity;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Schedule(double time, in TPayload payload, int priority = 0)
@@ -40,7 +52,7 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
         if (double.IsNaN(time)) throw new ArgumentOutOfRangeException(nameof(time), time, "An event time cannot be NaN.");
         if ((uint)(priority - MinPriority) > (uint)(MaxPriority - MinPriority))
             throw new ArgumentOutOfRangeException(nameof(priority), priority, $"Expected a priority in [{MinPriority}, {MaxPriority}].");
-        if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+        if (_count + 1 >= _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
 
         var entry = new Entry
         {
@@ -48,16 +60,25 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
             Order = ((ulong)(uint)(priority - MinPriority) << SequenceBits) | (_sequence++ & ((1UL << SequenceBits) - 1)),
             Payload = payload,
         };
-        SiftUp(_count++, entry);
+        if (_rootVacant)
+        {
+            _rootVacant = false;
+            SiftDown(entry, ++_count);
+        }
+        else
+        {
+            SiftUp(_count++, entry);
+        }
     }
 
     /// <summary>
     /// Removes the earliest event if there is one no later than <paramref name="horizon"/>: the executive's
-    /// loop test and pop in one call, so the hot loop touches the heap's root once.
+    /// loop test and pop in one call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPop(double horizon, out double time, out TPayload payload)
     {
+        if (_rootVacant) FillRoot();
         if (_count == 0 || !(_heap[0].Time <= horizon))
         {
             time = 0;
@@ -67,21 +88,16 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
         ref Entry top = ref _heap[0];
         time = top.Time;
         payload = top.Payload;
-        int last = --_count;
-        if (last > 0) SiftDown(_heap[last]);
+        _count--;
+        _rootVacant = true;
         return true;
     }
 
     /// <summary>Removes and returns the earliest event.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TPayload Pop(out double time)
     {
-        if (_count == 0) throw new InvalidOperationException("The event calendar is empty.");
-        ref Entry top = ref _heap[0];
-        time = top.Time;
-        TPayload payload = top.Payload;
-        int last = --_count;
-        if (last > 0) SiftDown(_heap[last]);
+        if (!TryPop(double.PositiveInfinity, out time, out TPayload payload))
+            throw new InvalidOperationException("The event calendar is empty.");
         return payload;
     }
 
@@ -89,12 +105,22 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
     {
         _count = 0;
         _sequence = 0;
+        _rootVacant = false;
     }
 
+    // Time first; the ordering key (priority, then sequence) only on equal times. Non-short-circuit operators
+    // let the JIT compute the answer without a second unpredictable branch.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(in Entry a, in Entry b) => a.Time < b.Time || (a.Time == b.Time && a.Order < b.Order);
+    private static bool Before(in Entry a, in Entry b) => (a.Time < b.Time) | ((a.Time == b.Time) & (a.Order < b.Order));
 
-    private void SiftUp(int hole, in Entry entry)
+    // The root is a hole and the entries are in slots 1.._count: move the last one up into the hole.
+    private void FillRoot()
+    {
+        _rootVacant = false;
+        if (_count > 0) SiftDown(_heap[_count], _count);
+    }
+
+    private void SiftUp(int hole, Entry entry)
     {
         Entry[] heap = _heap;
         while (hole > 0)
@@ -107,11 +133,11 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
         heap[hole] = entry;
     }
 
-    // Moves the hole left at the root down to where entry belongs (entry was the last element).
-    private void SiftDown(in Entry entry)
+    // Places entry into a heap of `count` slots whose root is a hole, moving the hole down to where entry belongs.
+    private void SiftDown(Entry entry, int count)
     {
         Entry[] heap = _heap;
-        int count = _count, hole = 0;
+        int hole = 0;
         while (true)
         {
             int first = (hole << 2) + 1;
@@ -119,7 +145,7 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
             int best = first;
             int end = Math.Min(first + 4, count);
             for (int child = first + 1; child < end; child++)
-                if (Before(heap[child], heap[best])) best = child;
+                best = Before(heap[child], heap[best]) ? child : best;
             if (!Before(heap[best], entry)) break;
             heap[hole] = heap[best];
             hole = best;

@@ -57,11 +57,11 @@ public sealed class RandomStream
 
     /// <summary>Uniform on [0, 1) with 53 random bits (every double k·2^-53).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => (long)(NextUInt64() >> 11) * (1.0 / (1UL << 53)); // signed: one instruction to convert
 
     /// <summary>Uniform on (0, 1]: safe to take the logarithm of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
+    public double NextDoubleNonZero() => (long)((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform integer in [0, <paramref name="n"/>) by Lemire's multiply-shift (bias below n/2^64, negligible here).</summary>
     public int NextInt(int n)
@@ -83,7 +83,7 @@ public sealed class RandomStream
     {
         ulong bits = NextUInt64();
         int i = (int)(bits & 0xFF);
-        double x = (bits >> 11) * (1.0 / (1UL << 53)) * ExponentialZiggurat.X[i];
+        double x = (long)(bits >> 11) * (1.0 / (1UL << 53)) * ExponentialZiggurat.X[i];
         return x < ExponentialZiggurat.X[i + 1] ? x : ExponentialSlowPath(i, x);
     }
 
@@ -102,7 +102,7 @@ public sealed class RandomStream
 
             ulong bits = NextUInt64();
             layer = (int)(bits & 0xFF);
-            x = (bits >> 11) * (1.0 / (1UL << 53)) * ExponentialZiggurat.X[layer];
+            x = (long)(bits >> 11) * (1.0 / (1UL << 53)) * ExponentialZiggurat.X[layer];
             if (x < ExponentialZiggurat.X[layer + 1]) return x;
         }
     }

@@ -23,7 +23,7 @@ public static class StudentT
     {
         if (n == 1) return 1 / Math.Tan(twoSided * Math.PI / 2); // Cauchy
         if (n == 2) return Math.Sqrt(2 / (twoSided * (2 - twoSided)) - 2);
-        if (double.IsPositiveInfinity(n) || n > 1e7) return -StandardNormal.Quantile(twoSided / 2);
+        if (double.IsPositiveInfinity(n) || n > 1e7) return -NormalQuantile.Standard(twoSided / 2);
 
         double a = 1 / (n - 0.5);
         double b = 48 / (a * a);
@@ -34,7 +34,7 @@ public static class StudentT
         if (y > 0.05 + a)
         {
             // Asymptotic inverse expansion about the normal.
-            double x = StandardNormal.Quantile(0.5 * twoSided);
+            double x = NormalQuantile.Standard(0.5 * twoSided);
             y = x * x;
             if (n < 5) c += 0.3 * (n - 4.5) * (x + 0.6);
             c = (((0.05 * d * x - 5) * x - 7) * x - 2) * x + b + c;
