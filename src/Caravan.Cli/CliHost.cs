@@ -27,7 +27,12 @@ internal static class CliHost
             return parse.Invoke(invocation);
         }
         catch (CliUsageException e) { return Fail(context, e.Message, ExitCodes.Usage); }
-        catch (PlanRequestException e) { return Fail(context, e.Message, ExitCodes.Usage); }
+        catch (PlanRequestException e)
+        {
+            string field = OptionForField.GetValueOrDefault(e.Field, e.Field);
+            string value = e.Value is null ? "nothing" : $"'{e.Value}'";
+            return Fail(context, $"{field}: found {value}, expected {e.Expected}", ExitCodes.Usage);
+        }
         catch (CliFailureException e) { return Fail(context, e.Message, ExitCodes.Failure); }
         catch (Exception e)
         {
@@ -67,6 +72,25 @@ internal static class CliHost
         names.Reverse();
         return string.Join(' ', names);
     }
+
+    /// <summary>
+    /// The command-line option behind each field the planner names in a <see cref="PlanRequestException"/>, so that
+    /// the user reads "--to", which they typed, rather than "to" of the request.
+    /// </summary>
+    private static readonly Dictionary<string, string> OptionForField = new(StringComparer.Ordinal)
+    {
+        ["from"] = "--from",
+        ["to"] = "--to",
+        ["deadline"] = "--deadline",
+        ["samples"] = "--samples",
+        ["cargo.containers"] = "--containers",
+        ["cargo.wagons"] = "--wagons",
+        ["cargo.tonnes"] = "--tonnes/--weight",
+        ["cargo.dangerousGoodsClass"] = "--dg",
+        ["constraints.avoidNodes"] = "--avoid-node",
+        ["constraints.avoidCountries"] = "--avoid-country",
+        ["constraints.avoidModes"] = "--avoid-mode",
+    };
 
     private static int Fail(CliContext context, string message, int exitCode)
     {

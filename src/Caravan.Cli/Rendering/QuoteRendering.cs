@@ -13,9 +13,10 @@ internal static class QuoteRendering
         var from = network.GetNode(request.From);
         var to = network.GetNode(request.To);
         string currency = result.QuoteCurrency;
-        string which = q.Cheapest ? "the cheapest" : "as chosen";
+        string which = q.Cheapest ? "the cheapest" : "chosen with --option";
         context.Out.WriteLine($"Quote for {request.Cargo}, {Formats.NodeName(from)} → {Formats.NodeName(to)}: option {q.Option} of {q.OptionCount} ({which}).");
-        context.Out.WriteLine($"Route {Formats.Route(q.Itinerary)}; departs {Formats.Local(q.Itinerary.Departure, from)}, arrives {Formats.Local(q.Itinerary.Arrival, to)}.");
+        context.Out.WriteLine($"Route: {Formats.Route(q.Itinerary)}.");
+        context.Out.WriteLine($"Departs {Formats.Local(q.Itinerary.Departure, from)}, arrives {Formats.Local(q.Itinerary.Arrival, to)} (nominal, local time).");
 
         var lines = Tables.Create("Leg", "Carrier", "Category", "Charge", "Amount>", $"{currency}>");
         foreach (var leg in q.Legs)

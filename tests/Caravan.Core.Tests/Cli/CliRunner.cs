@@ -38,17 +38,13 @@ public static class CliRunner
     }
 
     /// <summary>
-    /// The canonical example network: four nodes, a gauge change, a ferry that sails when full. The test project
-    /// copies it next to the binaries; the repository's copy serves when it does not.
+    /// The CLI tests' own network (a copy of the format example): four nodes in CN, KZ and AZ, the block train
+    /// XAN-DOS-BLOCK, the daily DOS-AKT-DAILY and the ASCO ferry AKT-ALT-FERRY that sails when full.
     /// </summary>
-    public static string TinyNetwork
-    {
-        get
-        {
-            string copied = Path.Combine(AppContext.BaseDirectory, "tiny-network.json");
-            return File.Exists(copied) ? copied : RepoFile(Path.Combine("docs", "examples", "tiny-network.json"));
-        }
-    }
+    public static string TestNetwork => RepoFile(Path.Combine("tests", "Caravan.Core.Tests", "Cli", "cli-test-network.json"));
+
+    /// <summary>The canonical format example, which `network check` must always accept.</summary>
+    public static string ExampleNetwork => RepoFile(Path.Combine("docs", "examples", "tiny-network.json"));
 
     private sealed class FixedClock(Instant now) : IClock
     {

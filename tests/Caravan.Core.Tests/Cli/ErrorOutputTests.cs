@@ -49,6 +49,27 @@ public class ErrorOutputTests
     }
 
     [Fact]
+    public void A_request_the_planner_refuses_names_the_option_the_user_typed()
+    {
+        var run = CliRunner.Run("plan", "--network", CliRunner.TestNetwork, "--from", "Xi'an", "--to", "CNXAN", "--containers", "1x40ft");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --to: found 'CNXAN', expected ", run.Error);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "network")]              // `caravan` alone lists the command groups
+    [InlineData(new[] { "network" }, "check <FILE>")]   // `caravan network` lists its subcommands
+    public void A_command_group_typed_alone_shows_its_help_as_a_usage_error(string[] args, string listed)
+    {
+        var run = CliRunner.Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Usage:", run.Out);
+        Assert.Contains(listed, run.Out);
+    }
+
+    [Fact]
     public void Help_is_not_an_error()
     {
         var run = CliRunner.Run("plan", "--help");

@@ -5,21 +5,29 @@ namespace Caravan.Core.Tests.Cli;
 public class NetworkCommandTests
 {
     [Fact]
-    public void Check_accepts_the_example_file()
+    public void Check_accepts_the_format_example()
     {
-        var run = CliRunner.Run("network", "check", CliRunner.TinyNetwork);
+        var run = CliRunner.Run("network", "check", CliRunner.ExampleNetwork);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        // tiny-network.json has 4 nodes, 3 links and 3 services.
         Assert.StartsWith("OK: ", run.Out);
-        Assert.Contains("4 nodes, 3 links, 3 services", run.Out);
         Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void Check_summarizes_a_valid_file_in_one_line()
+    {
+        var run = CliRunner.Run("network", "check", CliRunner.TestNetwork);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // cli-test-network.json has 4 nodes, 3 links, 3 services, 2 transshipments and 2 tariffs.
+        Assert.Equal($"OK: {CliRunner.TestNetwork}: cli-test 2026-11-23, 4 nodes, 3 links, 3 services, 2 transshipments, 2 tariffs.", run.Out.Trim());
     }
 
     [Fact]
     public void Check_lists_every_error_of_a_broken_file_with_its_path()
     {
-        string text = File.ReadAllText(CliRunner.TinyNetwork)
+        string text = File.ReadAllText(CliRunner.TestNetwork)
             .Replace("\"distanceKm\": 3100", "\"distanceKm\": -5")             // links[0], the first link
             .Replace("\"timeZone\": \"Asia/Almaty\"", "\"timeZone\": \"Asia/Nowhere\""); // nodes[1], Dostyk
         string path = WriteTemp("broken-network.json", text);
@@ -47,13 +55,14 @@ public class NetworkCommandTests
     [Fact]
     public void Show_lists_nodes_and_services()
     {
-        var run = CliRunner.Run("network", "show", "--network", CliRunner.TinyNetwork);
+        var run = CliRunner.Run("network", "show", "--network", CliRunner.TestNetwork);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("tiny-example 2026-11-23", run.Out);
+        Assert.Contains("cli-test 2026-11-23", run.Out);
         Assert.Contains("4 nodes in 3 countries, 3 links, 3 services", run.Out); // CN, KZ, AZ
         Assert.Contains("Asia/Shanghai", run.Out);
-        Assert.Contains("CNXAN → KZDOS → KZAKT", run.Out);
+        Assert.Contains("XAN-DOS-BLOCK", run.Out);
+        Assert.Contains("KTZ Express", run.Out);
         Assert.Contains("Mon,Thu 08:00", run.Out);
         Assert.All(run.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, $"wider than 120 columns: {line}"));
     }
@@ -61,12 +70,12 @@ public class NetworkCommandTests
     [Fact]
     public void Show_json_has_the_documented_fields()
     {
-        var run = CliRunner.Run("network", "show", "--network", CliRunner.TinyNetwork, "--json");
+        var run = CliRunner.Run("network", "show", "--network", CliRunner.TestNetwork, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
-        Assert.Equal("tiny-example", root.GetProperty("name").GetString());
+        Assert.Equal("cli-test", root.GetProperty("name").GetString());
         Assert.Equal("2026-11-23", root.GetProperty("version").GetString());
         Assert.Equal(4, root.GetProperty("counts").GetProperty("nodes").GetInt32());
         Assert.Equal(3, root.GetProperty("counts").GetProperty("countries").GetInt32());

@@ -6,7 +6,7 @@ namespace Caravan.Core.Tests.Cli;
 public class PlanCommandTests
 {
     private static readonly string[] TinyShipment =
-        ["plan", "--network", CliRunner.TinyNetwork, "--from", "Xi'an", "--to", "Baku", "--containers", "2x40ft"];
+        ["plan", "--network", CliRunner.TestNetwork, "--from", "Xi'an", "--to", "Baku", "--containers", "2x40ft"];
 
     [Fact]
     public void Plans_the_main_job_on_the_default_network_as_typed_in_the_readme()
@@ -21,7 +21,7 @@ public class PlanCommandTests
     [Fact]
     public void An_unknown_node_suggests_the_right_one()
     {
-        var run = CliRunner.Run("plan", "--network", CliRunner.TinyNetwork, "--from", "Xain", "--to", "Baku", "--containers", "1x40ft");
+        var run = CliRunner.Run("plan", "--network", CliRunner.TestNetwork, "--from", "Xain", "--to", "Baku", "--containers", "1x40ft");
 
         Assert.Equal(2, run.ExitCode);
         // "xain" is two substitutions from "xian", further from every other id, name or alias.
@@ -32,7 +32,7 @@ public class PlanCommandTests
     [Fact]
     public void A_bad_containers_value_names_the_option_and_the_value()
     {
-        var run = CliRunner.Run("plan", "--network", CliRunner.TinyNetwork, "--from", "Xi'an", "--to", "Baku", "--containers", "2x45ft");
+        var run = CliRunner.Run("plan", "--network", CliRunner.TestNetwork, "--from", "Xi'an", "--to", "Baku", "--containers", "2x45ft");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: --containers: found '2x45ft', expected COUNTxSIZE", run.Error);
@@ -65,7 +65,7 @@ public class PlanCommandTests
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
         Assert.Equal("USD", root.GetProperty("quoteCurrency").GetString());
-        Assert.Equal("tiny-example", root.GetProperty("network").GetProperty("name").GetString());
+        Assert.Equal("cli-test", root.GetProperty("network").GetProperty("name").GetString());
 
         var itineraries = root.GetProperty("itineraries");
         Assert.True(itineraries.GetArrayLength() >= 1);

@@ -5,7 +5,7 @@ namespace Caravan.Core.Tests.Cli;
 public class QuoteCommandTests
 {
     private static readonly string[] TinyQuote =
-        ["quote", "--network", CliRunner.TinyNetwork, "--from", "CNXAN", "--to", "alat", "--containers", "2x40ft", "--ready", "2026-12-01"];
+        ["quote", "--network", CliRunner.TestNetwork, "--from", "CNXAN", "--to", "alat", "--containers", "2x40ft", "--ready", "2026-12-01"];
 
     [Fact]
     public void Quote_json_shows_original_and_converted_amounts()
