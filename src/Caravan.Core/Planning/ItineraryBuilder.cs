@@ -23,8 +23,8 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
             arrivedAt = label.Arrival;
         }
 
-        var draws = search.Draws(target);
-        int[] arrival = draws.Length > 0 ? draws.ToArray() : Replay(chain);
+        // Replayed rather than taken from the search, whose draws are capped at the deadline.
+        int[] arrival = Replay(chain);
         Array.Sort(arrival);
         double? onTime = q.Request.Deadline is { } deadline
             ? arrival.Count(a => q.ReadySeconds + a <= deadline.ToUnixTimeSeconds()) / (double)arrival.Length
@@ -75,14 +75,14 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
             Wait = Duration.FromSeconds(label.Departure - ready),
             Departure = Instant.FromUnixTimeSeconds(label.Departure),
             Arrival = Instant.FromUnixTimeSeconds(label.Arrival),
-            DeparturesUsed = q.DeparturesNeeded[label.Service],
+            DeparturesUsed = q.DeparturesNeeded(label.Service),
             Charges = charges,
             Emissions = q.Emissions.ForRide(svc, km, q.Cargo),
             TransshipmentEmissions = transshipment is null ? EmissionResult.Zero : q.Emissions.ForTransshipment(transshipment, q.Cargo),
         };
     }
 
-    /// <summary>Arrival draws of a chain found without draws (no deadline): replayed ride by ride.</summary>
+    /// <summary>Arrival draws of an itinerary, replayed ride by ride.</summary>
     private int[] Replay(List<Label> chain)
     {
         var arrived = new int[timing.DrawCount];

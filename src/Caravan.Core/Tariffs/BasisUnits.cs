@@ -33,6 +33,10 @@ internal static class BasisUnits
         };
     }
 
+    /// <summary>Whether the basis is charged per kilometre (its units grow with the distance).</summary>
+    public static bool IsPerKm(TariffBasis basis) => basis is
+        TariffBasis.PerContainer20Km or TariffBasis.PerContainer40Km or TariffBasis.PerTonneKm or TariffBasis.PerWagonKm;
+
     /// <summary>The 40-ft basis a 20-ft basis falls back from, or null for any other basis.</summary>
     public static TariffBasis? FortyFootCounterpart(TariffBasis basis) => basis switch
     {

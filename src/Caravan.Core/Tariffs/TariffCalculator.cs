@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Network;
 using Caravan.Shipments;
 
@@ -50,45 +49,16 @@ public sealed class TariffCalculator
     /// cargo (a container rate cannot price bulk): the planner then treats the service as not offered for it.</returns>
     public bool TryPriceRide(Service service, double distanceKm, Cargo cargo, out IReadOnlyList<Charge> charges)
     {
-        charges = [];
-        if (!_network.Tariffs.TryGetValue(service.Carrier, out var tariff)) return false;
-
-        var applicable = tariff.Rules.Where(r => TariffRuleMatcher.Applies(r, service, cargo)).ToList();
-        if (!applicable.Any(r => TariffRuleMatcher.PricesCarriage(r, cargo))) return false;
-
-        decimal km = (decimal)distanceKm;
-        var amounts = new decimal[applicable.Count];
-        for (int i = 0; i < applicable.Count; i++)
-        {
-            var rule = applicable[i];
-            if (rule.Basis == TariffBasis.PercentOfFreight) continue;
-            bool fortiesPayDouble = BasisUnits.FortyFootCounterpart(rule.Basis) is { } forty
-                && !applicable.Any(r => r.Basis == forty && r.Category == rule.Category && r.Condition == rule.Condition);
-            amounts[i] = rule.Amount * BasisUnits.For(rule, cargo, km, fortiesPayDouble);
-        }
-
-        // Percentages and the discount are taken of carriage only, never of fees, dues or other surcharges.
-        decimal carriage = 0m;
-        for (int i = 0; i < applicable.Count; i++)
-            if (applicable[i].Basis != TariffBasis.PercentOfFreight && TariffRuleMatcher.IsCarriage(applicable[i].Category))
-                carriage += amounts[i];
-        for (int i = 0; i < applicable.Count; i++)
-            if (applicable[i].Basis == TariffBasis.PercentOfFreight)
-                amounts[i] = applicable[i].Amount / 100m * carriage;
-
-        var lines = new List<Charge>();
-        for (int i = 0; i < applicable.Count; i++)
-            if (amounts[i] != 0m)
-                lines.Add(_currencies.MakeCharge(tariff.Carrier, applicable[i].Category, applicable[i].Label, amounts[i], tariff.Currency));
-
-        if (BestDiscount(tariff, cargo) is { } percent && carriage != 0m)
-            lines.Add(_currencies.MakeCharge(tariff.Carrier, ChargeCategory.Freight,
-                $"Volume discount {percent.ToString("0.##########", CultureInfo.InvariantCulture)} %",
-                -(percent / 100m * carriage), tariff.Currency));
-
-        charges = lines;
-        return true;
+        var tariff = PrepareRide(service, cargo);
+        charges = tariff?.Charges(distanceKm) ?? [];
+        return tariff is not null;
     }
+
+    /// <summary>
+    /// The service's tariff for this cargo as a function of distance (see <see cref="RideTariff"/>), or null when
+    /// <see cref="TryPriceRide"/> would return false.
+    /// </summary>
+    public RideTariff? PrepareRide(Service service, Cargo cargo) => RideTariff.Prepare(_network, _currencies, service, cargo);
 
     /// <summary>
     /// The charges for moving the cargo across a transshipment: PerShipment, PerTeu × TEU, PerTonne × gross tonnes and
@@ -111,12 +81,5 @@ public sealed class TariffCalculator
             .Select(p => _currencies.MakeCharge(carrier, ChargeCategory.Transshipment,
                 $"Transshipment {transshipment.Id} {p.Unit}", p.Amount, transshipment.Currency))
             .ToList();
-    }
-
-    /// <summary>The best (largest) percentage among the tiers the cargo reaches, or null when it reaches none.</summary>
-    private static decimal? BestDiscount(Tariff tariff, Cargo cargo)
-    {
-        var reached = tariff.VolumeDiscounts.Where(d => cargo.DiscountUnits >= d.MinUnits && d.Percent > 0m).ToList();
-        return reached.Count == 0 ? null : reached.Max(d => d.Percent);
     }
 }

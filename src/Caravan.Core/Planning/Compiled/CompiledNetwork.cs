@@ -18,6 +18,11 @@ internal sealed class CompiledNetwork
     public (int Service, int Stop)[][] Calls { get; }
     /// <summary>Vehicle states (mode + gauge) that cargo can arrive or leave in; index into it with a state id.</summary>
     public IReadOnlyList<(TransportMode Mode, int Gauge)> States { get; }
+    /// <summary>
+    /// For each node, the legs that arrive there: (previous stop, service, leg index). The planner's lower bounds
+    /// walk these backwards from the destination.
+    /// </summary>
+    public (int From, int Service, int Leg)[][] Arrivals { get; }
     /// <summary>Node dwell medians in seconds.</summary>
     public int[] DwellSeconds { get; }
     /// <summary>Transshipment time medians in seconds, by rule index.</summary>
@@ -75,6 +80,10 @@ internal sealed class CompiledNetwork
             for (int k = 0; k < stops.Length - 1; k++) calls[stops[k]].Add((s, k));
         }
         Calls = calls.Select(c => c.ToArray()).ToArray();
+        var arrivals = Enumerable.Range(0, Nodes.Length).Select(_ => new List<(int, int, int)>()).ToArray();
+        foreach (var svc in Services)
+            for (int k = 0; k < svc.Legs.Length; k++) arrivals[svc.Stops[k + 1]].Add((svc.Stops[k], svc.Index, k));
+        Arrivals = arrivals.Select(a => a.ToArray()).ToArray();
         States = states;
 
         _transshipments = new Dictionary<(int, int, int), int>();

@@ -4,11 +4,12 @@ namespace Caravan.Planning.Search;
 
 /// <summary>
 /// Multi-criteria label-setting search over rides (a ride = one service from a boarding to an alighting stop).
-/// Labels are settled in order of nominal arrival; a label is dropped when another label at the same node and
-/// vehicle state is no worse in every criterion (arrival, cost, CO2e, rides and — with a deadline — every
-/// arrival draw), or when a label already at the destination is no worse in every criterion of the answer.
+/// A label is dropped when another label at the same node and vehicle state is no worse in every criterion
+/// (arrival, cost, CO2e, rides and — with a deadline — every arrival draw), or when a label already at the
+/// destination is no worse than the best any continuation could do (the label plus admissible lower bounds).
 /// All criteria only grow along an itinerary and every step is monotone in its start time, so what is dropped
 /// can never lead to an answer that is not dominated: the result is the exact Pareto set (see docs/planner.md).
+/// Labels are settled in order of arrival plus the time lower bound (A*), which reaches the destination early.
 /// </summary>
 internal sealed class LabelSearch
 {
@@ -16,8 +17,14 @@ internal sealed class LabelSearch
     private readonly CompiledNetwork _net;
     private readonly RideTiming _timing;
     private readonly SearchProfile _profile;
+    private readonly LowerBounds _bounds;
     private readonly int _k;
     private readonly int _stateSlots;
+    /// <summary>
+    /// With a deadline, draws later than it are stored as this value ("late"): a late draw stays late whatever
+    /// follows, so how late does not matter, and labels that differ only in how late they are become comparable.
+    /// </summary>
+    private readonly int _late;
 
     private Label[] _labels = new Label[256];
     private int _labelCount;
@@ -25,7 +32,7 @@ internal sealed class LabelSearch
     private int _poolUsed;
     private readonly List<int>?[] _bags;
     private readonly List<int> _targets = new();
-    private readonly PriorityQueue<int, (long Arrival, long Cents)> _queue = new();
+    private readonly PriorityQueue<int, (long Estimate, long Cents)> _queue = new();
     /// <summary>Scratch: the draws of the ride being extended.</summary>
     private readonly int[] _ride;
 
@@ -35,7 +42,9 @@ internal sealed class LabelSearch
         _net = q.Net;
         _timing = new RideTiming(q, draws);
         _profile = profile;
+        _bounds = new LowerBounds(q, withCo2: profile == SearchProfile.Pareto);
         _k = draws?.Count ?? 0;
+        _late = q.Request.Deadline is { } d ? (int)Math.Min(int.MaxValue, d.ToUnixTimeSeconds() - q.ReadySeconds + 1) : int.MaxValue;
         _stateSlots = _net.States.Count + 1;
         _bags = new List<int>?[_net.Nodes.Length * _stateSlots];
         _pool = new int[Math.Max(1, _k * 64)];
@@ -44,7 +53,7 @@ internal sealed class LabelSearch
 
     public ref Label this[int index] => ref _labels[index];
 
-    /// <summary>The sample draws of a label (arrival at its node, seconds after the ready time).</summary>
+    /// <summary>The search's draws of a label (arrival at its node, seconds after the ready time, "late" capped).</summary>
     public ReadOnlySpan<int> Draws(int label) =>
         _labels[label].Samples < 0 ? ReadOnlySpan<int>.Empty : _pool.AsSpan(_labels[label].Samples, _k);
 
@@ -52,7 +61,7 @@ internal sealed class LabelSearch
     public IReadOnlyList<int> Run()
     {
         // Cargo the origin may not handle (or an origin the shipper avoids) goes nowhere.
-        if (!_q.NodeUsable[_q.Origin]) return _targets;
+        if (!_q.NodeUsable(_q.Origin) || _bounds.Seconds[_q.Origin] == long.MaxValue) return _targets;
         var origin = new Label
         {
             Node = _q.Origin, State = Label.OriginState, Arrival = _q.ReadySeconds,
@@ -81,18 +90,19 @@ internal sealed class LabelSearch
     {
         var parent = _labels[parentIndex];
         int node = parent.Node;
+        bool pareto = _profile == SearchProfile.Pareto;
         foreach (var (s, board) in _net.Calls[node])
         {
-            if (!_q.ServiceUsable[s] || s == parent.Service) continue;
+            if (s == parent.Service || !_q.ServiceUsable(s)) continue;
             var service = _net.Services[s];
             if (service.SailsWhenFull && board != 0) continue;
-            if (!_q.LegUsable[s][board]) continue;
+            if (!_q.LegUsable(s, board)) continue;
 
             int rule = parent.State == Label.OriginState
                 ? CompiledNetwork.NotNeeded
                 : _net.Transshipment(node, parent.State, service.LegStates[board]);
             if (rule == CompiledNetwork.NotPossible) continue;
-            var transshipment = rule >= 0 ? _q.Transshipment(rule) : default;
+            var transshipment = rule >= 0 && pareto ? _q.Transshipment(rule) : default;
 
             long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, rule), service.FillSeconds);
             if (departure == long.MaxValue) continue;
@@ -101,13 +111,16 @@ internal sealed class LabelSearch
             for (int alight = board + 1; alight < service.Stops.Length; alight++)
             {
                 int leg = alight - 1;
-                if (!_q.LegUsable[s][leg]) break;
+                if (!_q.LegUsable(s, leg)) break;
                 int to = service.Stops[alight];
-                if (!_q.NodeUsable[to]) break;
-                if (_k > 0) _timing.AddRunning(service, leg, _ride);
-                if (to == _q.Origin) continue;
-                var ride = _q.Ride(s, board, alight);
-                if (!ride.Offered) break;
+                if (!_q.NodeUsable(to)) break;
+                if (_k > 0)
+                {
+                    _timing.AddRunning(service, leg, _ride);
+                    for (int k = 0; k < _k; k++) if (_ride[k] > _late) _ride[k] = _late;
+                }
+                if (to == _q.Origin || _bounds.Seconds[to] == long.MaxValue) continue;
+                var ride = pareto ? _q.Ride(s, board, alight) : default;
 
                 var child = new Label
                 {
@@ -128,14 +141,23 @@ internal sealed class LabelSearch
         }
     }
 
+    /// <summary>
+    /// A destination label beats every continuation of this one: no later than its arrival plus the remaining
+    /// running time, no dearer, no more CO2e than its CO2e plus the remaining minimum, and on time in at least as
+    /// many draws as this label still can be.
+    /// </summary>
     private bool DominatedAtTarget(in Label label, ReadOnlySpan<int> draws)
     {
+        if (_targets.Count == 0) return false;
+        long arrival = label.Arrival + _bounds.Seconds[label.Node];
+        double co2 = label.Co2eGrams + _bounds.Co2eGrams[label.Node];
+        int onTime = _k > 0 ? OnTime(draws) : 0;
         foreach (int t in _targets)
         {
             ref var target = ref _labels[t];
-            if (target.Arrival > label.Arrival) continue;
+            if (target.Arrival > arrival) continue;
             if (_profile == SearchProfile.EarliestArrival) return true;
-            if (target.Cents <= label.Cents && target.Co2eGrams <= label.Co2eGrams && DrawsNoLater(t, draws)) return true;
+            if (target.Cents <= label.Cents && target.Co2eGrams <= co2 && (_k == 0 || OnTime(Draws(t)) >= onTime)) return true;
         }
         return false;
     }
@@ -155,6 +177,13 @@ internal sealed class LabelSearch
         return false;
     }
 
+    private int OnTime(ReadOnlySpan<int> draws)
+    {
+        int n = 0;
+        foreach (int d in draws) if (d < _late) n++;
+        return n;
+    }
+
     private bool DrawsNoLater(int label, ReadOnlySpan<int> draws)
     {
         if (_k == 0) return true;
@@ -172,7 +201,7 @@ internal sealed class LabelSearch
     {
         if (_labelCount == _labels.Length) Array.Resize(ref _labels, _labels.Length * 2);
         _labels[_labelCount] = label;
-        _queue.Enqueue(_labelCount, (label.Arrival, label.Cents));
+        _queue.Enqueue(_labelCount, (label.Arrival + _bounds.Seconds[label.Node], label.Cents));
         _labelCount++;
     }
 

@@ -8,7 +8,8 @@ namespace Caravan.Planning.Search;
 
 /// <summary>
 /// Everything about one request that the search asks again and again: which services, links and nodes the cargo
-/// may use, how many departures it needs, and the price and CO2e of each ride, cached.
+/// may use, how many departures it needs, and the price and CO2e of each ride. Per-service facts are worked out
+/// the first time the search reaches the service, so a query pays only for the part of the network it explores.
 /// </summary>
 internal sealed class QueryContext
 {
@@ -21,18 +22,22 @@ internal sealed class QueryContext
     public int Destination { get; }
     public long ReadySeconds { get; }
 
-    /// <summary>Per service: usable at all for this cargo and these constraints.</summary>
-    public bool[] ServiceUsable { get; }
-    /// <summary>Per service and leg: the cargo may ride that leg.</summary>
-    public bool[][] LegUsable { get; }
-    /// <summary>Per node: the cargo may pass through or be handled there.</summary>
-    public bool[] NodeUsable { get; }
-    /// <summary>Per service: departures the cargo needs, and the share of the last one it fills.</summary>
-    public int[] DeparturesNeeded { get; }
-    public double[] LastShare { get; }
-
-    private readonly Dictionary<(int Service, int Board, int Alight), RideCost> _rides = new();
+    private readonly double _tonnes;
+    private readonly sbyte[] _nodeUsable;
+    private readonly ServiceFacts?[] _services;
     private readonly Dictionary<int, RideCost> _transshipments = new();
+
+    /// <summary>What the query needs to know about one service, worked out once.</summary>
+    private sealed class ServiceFacts
+    {
+        public bool Usable;
+        public bool[] LegUsable = [];
+        public int DeparturesNeeded;
+        public double LastShare;
+        public RideTariff? Tariff;
+        public double IntensityWTW;
+        public Dictionary<(int, int), RideCost>? Rides;
+    }
 
     public QueryContext(CompiledNetwork net, PlanRequest request, TariffCalculator tariffs, EmissionCalculator emissions)
     {
@@ -43,74 +48,100 @@ internal sealed class QueryContext
         Origin = net.NodeIndex[request.From];
         Destination = net.NodeIndex[request.To];
         ReadySeconds = request.ReadyTime.ToUnixTimeSeconds();
-        var c = request.Constraints;
-        int? dg = Cargo.DangerousGoodsClass;
-
-        NodeUsable = net.Nodes.Select(n =>
-            (!n.Planned || c.IncludePlanned)
-            && !c.AvoidNodes.Contains(n.Id)
-            && !c.AvoidCountries.Contains(n.Country)
-            && (dg is null || n.DangerousGoodsClasses is null || n.DangerousGoodsClasses.Contains(dg.Value))).ToArray();
-
-        int count = net.Services.Length;
-        ServiceUsable = new bool[count];
-        LegUsable = new bool[count][];
-        DeparturesNeeded = new int[count];
-        LastShare = new double[count];
-        for (int s = 0; s < count; s++)
-        {
-            var svc = net.Services[s].Service;
-            ServiceUsable[s] = (!svc.Planned || c.IncludePlanned)
-                && !c.AvoidModes.Contains(svc.Mode)
-                && (svc.CargoKinds is null || svc.CargoKinds.Contains(Cargo.Kind))
-                && (dg is null || svc.DangerousGoodsClasses is null || svc.DangerousGoodsClasses.Contains(dg.Value));
-            LegUsable[s] = svc.Legs.Select(l => LinkAccepts(l.Link, dg, c.IncludePlanned)).ToArray();
-            DeparturesNeeded[s] = Cargo.DeparturesNeeded(svc.CapacityPerDeparture);
-            // Full departures leave at once; the share of the last one the cargo fills shortens a sail-when-full wait.
-            double load = Cargo.LoadInDepartures(svc.CapacityPerDeparture);
-            LastShare[s] = Math.Clamp(load - (DeparturesNeeded[s] - 1), 0, 1);
-        }
+        _tonnes = request.Cargo.GrossTonnes;
+        _nodeUsable = new sbyte[net.Nodes.Length];
+        _services = new ServiceFacts?[net.Services.Length];
     }
 
-    private bool LinkAccepts(Link link, int? dg, bool includePlanned) =>
-        (!link.Planned || includePlanned)
-        && link.CargoKinds.Contains(Cargo.Kind)
-        && (dg is null || link.DangerousGoodsClasses.Contains(dg.Value));
+    /// <summary>The cargo may pass through or be handled at the node.</summary>
+    public bool NodeUsable(int node)
+    {
+        if (_nodeUsable[node] == 0) _nodeUsable[node] = NodeAccepts(Net.Nodes[node]) ? (sbyte)1 : (sbyte)-1;
+        return _nodeUsable[node] > 0;
+    }
+
+    /// <summary>The service is offered for this cargo and allowed by the constraints.</summary>
+    public bool ServiceUsable(int s) => Facts(s).Usable;
+
+    /// <summary>The cargo may ride that leg of the service.</summary>
+    public bool LegUsable(int s, int leg) => Facts(s).LegUsable[leg];
+
+    /// <summary>Departures the cargo needs on the service.</summary>
+    public int DeparturesNeeded(int s) => Facts(s).DeparturesNeeded;
+
+    /// <summary>The share of the last departure the cargo fills: what shortens a sail-when-full wait.</summary>
+    public double LastShare(int s) => Facts(s).LastShare;
 
     /// <summary>Price and CO2e of riding service s from stop <paramref name="board"/> to stop <paramref name="alight"/>.</summary>
     public RideCost Ride(int s, int board, int alight)
     {
-        if (_rides.TryGetValue((s, board, alight), out var cost)) return cost;
-        var svc = Net.Services[s].Service;
+        var facts = Facts(s);
+        facts.Rides ??= new Dictionary<(int, int), RideCost>();
+        if (facts.Rides.TryGetValue((board, alight), out var cost)) return cost;
+        var legs = Net.Services[s].Service.Legs;
         double km = 0;
-        for (int k = board; k < alight; k++) km += svc.Legs[k].Link.DistanceKm;
-        cost = Tariffs.TryPriceRide(svc, km, Cargo, out var charges)
-            ? new RideCost(true, Cents(charges), Emissions.ForRide(svc, km, Cargo).Co2eWTW)
-            : RideCost.NotOffered;
-        _rides[(s, board, alight)] = cost;
+        for (int k = board; k < alight; k++) km += legs[k].Link.DistanceKm;
+        // The same arithmetic as EmissionCalculator.ForRide and the quote's lines, so criteria equal the itinerary's figures.
+        double tkm = _tonnes * km;
+        cost = new RideCost(true, facts.Tariff!.TotalCents(km), tkm * facts.IntensityWTW);
+        facts.Rides[(board, alight)] = cost;
         return cost;
     }
+
+    /// <summary>CO2e of one leg of a service for this cargo, for lower bounds only (rides are priced whole by <see cref="Ride"/>).</summary>
+    public double LegCo2eGrams(int s, int leg) => _tonnes * Net.Services[s].Service.Legs[leg].Link.DistanceKm * Facts(s).IntensityWTW;
 
     /// <summary>Price and CO2e of a transshipment rule for this cargo.</summary>
     public RideCost Transshipment(int rule)
     {
         if (_transshipments.TryGetValue(rule, out var cost)) return cost;
         var t = Net.Model.Transshipments[rule];
-        cost = new RideCost(true, Cents(Tariffs.PriceTransshipment(t, Cargo)), Emissions.ForTransshipment(t, Cargo).Co2eWTW);
+        long cents = 0;
+        foreach (var c in Tariffs.PriceTransshipment(t, Cargo)) cents += (long)(c.AmountInQuote * 100m);
+        cost = new RideCost(true, cents, Emissions.ForTransshipment(t, Cargo).Co2eWTW);
         _transshipments[rule] = cost;
         return cost;
     }
 
-    private static long Cents(IReadOnlyList<Charge> charges)
+    private ServiceFacts Facts(int s) => _services[s] ??= Describe(Net.Services[s].Service);
+
+    private ServiceFacts Describe(Service svc)
     {
-        decimal total = 0;
-        foreach (var c in charges) total += c.AmountInQuote;
-        return (long)(total * 100m);
+        var c = Request.Constraints;
+        int? dg = Cargo.DangerousGoodsClass;
+        var tariff = Tariffs.PrepareRide(svc, Cargo);
+        int needed = Cargo.DeparturesNeeded(svc.CapacityPerDeparture);
+        return new ServiceFacts
+        {
+            Usable = tariff is not null
+                && (!svc.Planned || c.IncludePlanned)
+                && !c.AvoidModes.Contains(svc.Mode)
+                && (svc.CargoKinds is null || svc.CargoKinds.Contains(Cargo.Kind))
+                && (dg is null || svc.DangerousGoodsClasses is null || svc.DangerousGoodsClasses.Contains(dg.Value)),
+            LegUsable = svc.Legs.Select(l => LinkAccepts(l.Link, dg, c.IncludePlanned)).ToArray(),
+            DeparturesNeeded = needed,
+            // Full departures leave at once; only the share of the last one shortens a sail-when-full wait.
+            LastShare = Math.Clamp(Cargo.LoadInDepartures(svc.CapacityPerDeparture) - (needed - 1), 0, 1),
+            Tariff = tariff,
+            IntensityWTW = tariff is null ? 0 : Emissions.IntensityWTW(svc),
+        };
     }
+
+    private bool NodeAccepts(Node n)
+    {
+        var c = Request.Constraints;
+        int? dg = Cargo.DangerousGoodsClass;
+        return (!n.Planned || c.IncludePlanned)
+            && !c.AvoidNodes.Contains(n.Id)
+            && !c.AvoidCountries.Contains(n.Country)
+            && (dg is null || n.DangerousGoodsClasses is null || n.DangerousGoodsClasses.Contains(dg.Value));
+    }
+
+    private bool LinkAccepts(Link link, int? dg, bool includePlanned) =>
+        (!link.Planned || includePlanned)
+        && link.CargoKinds.Contains(Cargo.Kind)
+        && (dg is null || link.DangerousGoodsClasses.Contains(dg.Value));
 }
 
 /// <summary>What a ride or transshipment adds: whole cents in the quote currency and grams of CO2e (well-to-wheel).</summary>
-internal readonly record struct RideCost(bool Offered, long Cents, double Co2eGrams)
-{
-    public static RideCost NotOffered { get; } = new(false, 0, 0);
-}
+internal readonly record struct RideCost(bool Offered, long Cents, double Co2eGrams);

@@ -20,11 +20,11 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
         if (service.SailsWhenFull)
         {
             // Full vessels leave at once; only the part-filled last one waits for other traffic.
-            double wait = Math.Min(service.MaxWaitSeconds, fillSeconds * (1 - q.LastShare[service.Index]));
+            double wait = Math.Min(service.MaxWaitSeconds, fillSeconds * (1 - q.LastShare(service.Index)));
             return ready + (long)Math.Round(wait);
         }
         long offset = service.OffsetSeconds[board];
-        long first = service.Calendar!.Next(ready - offset, q.DeparturesNeeded[service.Index]);
+        long first = service.Calendar!.Next(ready - offset, q.DeparturesNeeded(service.Index));
         return first == long.MaxValue ? first : first + offset;
     }
 

@@ -1,0 +1,54 @@
+using Caravan.Planning.Compiled;
+
+namespace Caravan.Planning.Search;
+
+/// <summary>
+/// For every node, a lower bound on what remains to the destination: running time (seconds at the medians, no
+/// waits or dwell) and CO2e (grams at the lowest intensity of any usable service on each leg). Computed per query by
+/// a backward Dijkstra over the legs services run. Admissible, so pruning with them keeps the answer exact, and
+/// consistent, so ordering the search by arrival + time bound (A*) settles the destination early.
+/// </summary>
+internal sealed class LowerBounds
+{
+    public long[] Seconds { get; }
+    public double[] Co2eGrams { get; }
+
+    public LowerBounds(QueryContext q, bool withCo2)
+    {
+        var net = q.Net;
+        Seconds = Backward(q, (s, leg) => net.Services[s].OffsetSeconds[leg + 1] - net.Services[s].OffsetSeconds[leg]);
+        Co2eGrams = new double[net.Nodes.Length];
+        if (withCo2)
+        {
+            // Grams per leg scaled to integers (milligrams, rounded down) for the integer Dijkstra, then shaved by a
+            // relative 1e-9 so floating-point sums in another order can never push the bound above the true value.
+            var mg = Backward(q, (s, leg) => (long)Math.Floor(q.LegCo2eGrams(s, leg) * 1000));
+            for (int i = 0; i < mg.Length; i++) Co2eGrams[i] = mg[i] == long.MaxValue ? double.MaxValue : mg[i] / 1000.0 * (1 - 1e-9);
+        }
+    }
+
+    private static long[] Backward(QueryContext q, Func<int, int, long> weight)
+    {
+        var net = q.Net;
+        var dist = new long[net.Nodes.Length];
+        Array.Fill(dist, long.MaxValue);
+        dist[q.Destination] = 0;
+        var queue = new PriorityQueue<int, long>();
+        queue.Enqueue(q.Destination, 0);
+        while (queue.TryDequeue(out int v, out long d))
+        {
+            if (d > dist[v]) continue;
+            foreach (var (from, s, leg) in net.Arrivals[v])
+            {
+                if (!q.ServiceUsable(s) || !q.LegUsable(s, leg)) continue;
+                long nd = d + weight(s, leg);
+                if (nd < dist[from])
+                {
+                    dist[from] = nd;
+                    queue.Enqueue(from, nd);
+                }
+            }
+        }
+        return dist;
+    }
+}
