@@ -114,7 +114,7 @@ internal sealed class BruteForceOracle
         if (svc.Departures is SailWhenFullPattern p)
         {
             double lastShare = Math.Clamp(cargo.LoadInDepartures(svc.CapacityPerDeparture) - (needed - 1), 0, 1);
-            return ready + (long)Math.Round(Math.Min(Secs(p.MaxWaitHours), fillSeconds * (1 - lastShare)));
+            return ready + (long)Math.Round(Math.Min(Secs(p.MaxWaitHours), fillSeconds * (1 - lastShare)), MidpointRounding.AwayFromZero);
         }
         long offset = 0;
         for (int k = 0; k < board; k++) offset += Secs(svc.Legs[k].Link.RunningTime.Median);

@@ -23,6 +23,8 @@ internal sealed class CompiledNetwork
     /// walk these backwards from the destination.
     /// </summary>
     public (int From, int Service, int Leg)[][] Arrivals { get; }
+    /// <summary>The shortest running time any draw can give each link, in seconds (its distribution's minimum).</summary>
+    public int[] MinRunningSeconds { get; }
     /// <summary>Node dwell medians in seconds.</summary>
     public int[] DwellSeconds { get; }
     /// <summary>Transshipment time medians in seconds, by rule index.</summary>
@@ -46,6 +48,7 @@ internal sealed class CompiledNetwork
         LinkIndex = new Dictionary<Link, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < Links.Length; i++) LinkIndex[Links[i]] = i;
         DwellSeconds = Nodes.Select(n => Seconds(n.Dwell.Median)).ToArray();
+        MinRunningSeconds = Links.Select(l => Seconds(l.RunningTime.Quantile(0))).ToArray();
         TransshipmentSeconds = model.Transshipments.Select(t => Seconds(t.Time.Median)).ToArray();
 
         _stateIds = new Dictionary<(TransportMode, int), int>();

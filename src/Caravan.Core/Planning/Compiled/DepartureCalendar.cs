@@ -14,6 +14,10 @@ internal sealed class DepartureCalendar
     private readonly DeparturePattern _pattern;
     private readonly DateTimeZone _zone;
     private readonly ConcurrentDictionary<int, long[]> _years = new();
+    /// <summary>The year most recently looked up, so consecutive draws skip the dictionary (a benign race: both fields are set together via one object).</summary>
+    private YearDepartures? _last;
+
+    private sealed record YearDepartures(int Year, long[] Times);
 
     public DepartureCalendar(DeparturePattern pattern, DateTimeZone zone)
     {
@@ -28,7 +32,14 @@ internal sealed class DepartureCalendar
     public long Next(long earliest, int nth = 1)
     {
         int year = YearOf(earliest);
-        long[] times = Year(year);
+        var last = _last;
+        long[] times;
+        if (last is not null && last.Year == year) times = last.Times;
+        else
+        {
+            times = Year(year);
+            _last = new YearDepartures(year, times);
+        }
         int i = LowerBound(times, earliest);
         int remaining = nth;
         for (int guard = 0; guard < 10; guard++)
@@ -45,7 +56,21 @@ internal sealed class DepartureCalendar
     /// <summary>All departures of a year (for the time-expanded baseline and the simulation).</summary>
     public long[] Year(int year) => _years.GetOrAdd(year, Expand);
 
-    private static int YearOf(long seconds) => Instant.FromUnixTimeSeconds(seconds).InUtc().Year;
+    /// <summary>UTC year of an instant: a hot path (every draw of every boarding), so a table lookup, not a calendar.</summary>
+    private static int YearOf(long seconds)
+    {
+        int guess = 1970 + (int)(seconds / 31_556_952);
+        if (guess < FirstTableYear + 1 || guess >= FirstTableYear + YearStarts.Length - 1)
+            return Instant.FromUnixTimeSeconds(seconds).InUtc().Year;
+        int i = guess - FirstTableYear;
+        while (seconds < YearStarts[i]) i--;
+        while (seconds >= YearStarts[i + 1]) i++;
+        return FirstTableYear + i;
+    }
+
+    private const int FirstTableYear = 1970;
+    private static readonly long[] YearStarts = Enumerable.Range(FirstTableYear, 231)
+        .Select(y => Instant.FromUtc(y, 1, 1, 0, 0).ToUnixTimeSeconds()).ToArray();
 
     private static int LowerBound(long[] a, long value)
     {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Caravan.Planning.Compiled;
 
 namespace Caravan.Planning.Search;
@@ -21,7 +22,8 @@ internal sealed class LabelSearch
     private readonly int _k;
     private readonly int _stateSlots;
     /// <summary>
-    /// With a deadline, draws later than it are stored as this value ("late"): a late draw stays late whatever
+    /// With a deadline, a draw that can no longer arrive by it (even at the minimum running time of what remains,
+    /// see <see cref="LowerBounds.DrawSeconds"/>) is stored as this value ("late"): a late draw stays late whatever
     /// follows, so how late does not matter, and labels that differ only in how late they are become comparable.
     /// </summary>
     private readonly int _late;
@@ -31,7 +33,11 @@ internal sealed class LabelSearch
     private int[] _pool;
     private int _poolUsed;
     private readonly List<int>?[] _bags;
+    /// <summary>Earliest-arrival profile only: the best arrival known (settled or pending) per node and vehicle state.</summary>
+    private readonly long[]? _bestArrival;
     private readonly List<int> _targets = new();
+    /// <summary>On-time draw counts of the targets, in the order of <see cref="_targets"/>.</summary>
+    private readonly List<int> _targetOnTime = new();
     private readonly PriorityQueue<int, (long Estimate, long Cents)> _queue = new();
     /// <summary>Scratch: the draws of the ride being extended.</summary>
     private readonly int[] _ride;
@@ -42,11 +48,16 @@ internal sealed class LabelSearch
         _net = q.Net;
         _timing = new RideTiming(q, draws);
         _profile = profile;
-        _bounds = new LowerBounds(q, withCo2: profile == SearchProfile.Pareto);
+        _bounds = new LowerBounds(q, withCo2: profile == SearchProfile.Pareto, withDraws: draws is not null && q.Request.Deadline is not null);
         _k = draws?.Count ?? 0;
         _late = q.Request.Deadline is { } d ? (int)Math.Min(int.MaxValue, d.ToUnixTimeSeconds() - q.ReadySeconds + 1) : int.MaxValue;
         _stateSlots = _net.States.Count + 1;
         _bags = new List<int>?[_net.Nodes.Length * _stateSlots];
+        if (profile == SearchProfile.EarliestArrival)
+        {
+            _bestArrival = new long[_bags.Length];
+            Array.Fill(_bestArrival, long.MaxValue);
+        }
         _pool = new int[Math.Max(1, _k * 64)];
         _ride = new int[_k];
     }
@@ -78,6 +89,7 @@ internal sealed class LabelSearch
             if (label.Node == _q.Destination)
             {
                 _targets.Add(index);
+                _targetOnTime.Add(_k > 0 ? OnTime(draws) : 0);
                 if (_profile == SearchProfile.EarliestArrival) break;
                 continue;
             }
@@ -106,7 +118,7 @@ internal sealed class LabelSearch
 
             long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, rule), service.FillSeconds);
             if (departure == long.MaxValue) continue;
-            if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, service, board, rule, _ride)) continue;
+            if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, service, board, rule, _ride, _late)) continue;
 
             for (int alight = board + 1; alight < service.Stops.Length; alight++)
             {
@@ -114,12 +126,12 @@ internal sealed class LabelSearch
                 if (!_q.LegUsable(s, leg)) break;
                 int to = service.Stops[alight];
                 if (!_q.NodeUsable(to)) break;
-                if (_k > 0)
+                if (to == _q.Origin || _bounds.Seconds[to] == long.MaxValue)
                 {
-                    _timing.AddRunning(service, leg, _ride);
-                    for (int k = 0; k < _k; k++) if (_ride[k] > _late) _ride[k] = _late;
+                    if (_k > 0) _timing.AddRunning(service, leg, _ride);
+                    continue;
                 }
-                if (to == _q.Origin || _bounds.Seconds[to] == long.MaxValue) continue;
+                if (_k > 0) AddRunningAndMarkLate(service, leg, to);
                 var ride = pareto ? _q.Ride(s, board, alight) : default;
 
                 var child = new Label
@@ -134,6 +146,13 @@ internal sealed class LabelSearch
                     Transshipment = rule, Departure = departure, Samples = -1,
                 };
                 ReadOnlySpan<int> draws = _ride.AsSpan(0, _k);
+                if (_bestArrival is not null)
+                {
+                    // Single criterion: a label no earlier than one already known at this node and state is useless.
+                    ref long best = ref _bestArrival[BagIndex(to, child.State)];
+                    if (child.Arrival >= best) continue;
+                    best = child.Arrival;
+                }
                 if (DominatedAtTarget(child, draws) || DominatedInBag(child, draws)) continue;
                 if (_k > 0) child.Samples = Store(draws);
                 Push(child);
@@ -152,12 +171,12 @@ internal sealed class LabelSearch
         long arrival = label.Arrival + _bounds.Seconds[label.Node];
         double co2 = label.Co2eGrams + _bounds.Co2eGrams[label.Node];
         int onTime = _k > 0 ? OnTime(draws) : 0;
-        foreach (int t in _targets)
+        for (int i = 0; i < _targets.Count; i++)
         {
-            ref var target = ref _labels[t];
+            ref var target = ref _labels[_targets[i]];
             if (target.Arrival > arrival) continue;
             if (_profile == SearchProfile.EarliestArrival) return true;
-            if (target.Cents <= label.Cents && target.Co2eGrams <= co2 && (_k == 0 || OnTime(Draws(t)) >= onTime)) return true;
+            if (target.Cents <= label.Cents && target.Co2eGrams <= co2 && _targetOnTime[i] >= onTime) return true;
         }
         return false;
     }
@@ -177,6 +196,15 @@ internal sealed class LabelSearch
         return false;
     }
 
+    /// <summary>Adds a leg's running draws and marks late every draw that can no longer make the deadline from there.</summary>
+    private void AddRunningAndMarkLate(CompiledService service, int leg, int node)
+    {
+        _timing.AddRunning(service, leg, _ride);
+        long latest = _late - 1 - _bounds.DrawSeconds[node];
+        for (int k = 0; k < _k; k++)
+            if (_ride[k] > latest) _ride[k] = _late;
+    }
+
     private int OnTime(ReadOnlySpan<int> draws)
     {
         int n = 0;
@@ -188,7 +216,11 @@ internal sealed class LabelSearch
     {
         if (_k == 0) return true;
         var mine = Draws(label);
-        for (int k = 0; k < _k; k++)
+        int k = 0;
+        // Vectorised: this comparison is most of the work of a search with a deadline.
+        for (; k <= _k - Vector<int>.Count; k += Vector<int>.Count)
+            if (Vector.GreaterThanAny(new Vector<int>(mine[k..]), new Vector<int>(draws[k..]))) return false;
+        for (; k < _k; k++)
             if (mine[k] > draws[k]) return false;
         return true;
     }

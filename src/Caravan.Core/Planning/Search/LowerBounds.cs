@@ -12,11 +12,14 @@ internal sealed class LowerBounds
 {
     public long[] Seconds { get; }
     public double[] Co2eGrams { get; }
+    /// <summary>Running time at every link's minimum: no draw can reach the destination sooner (empty unless asked for).</summary>
+    public long[] DrawSeconds { get; }
 
-    public LowerBounds(QueryContext q, bool withCo2)
+    public LowerBounds(QueryContext q, bool withCo2, bool withDraws)
     {
         var net = q.Net;
         Seconds = Backward(q, (s, leg) => net.Services[s].OffsetSeconds[leg + 1] - net.Services[s].OffsetSeconds[leg]);
+        DrawSeconds = withDraws ? Backward(q, (s, leg) => net.MinRunningSeconds[net.Services[s].Legs[leg]]) : [];
         Co2eGrams = new double[net.Nodes.Length];
         if (withCo2)
         {

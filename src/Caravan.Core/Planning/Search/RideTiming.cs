@@ -21,7 +21,7 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
         {
             // Full vessels leave at once; only the part-filled last one waits for other traffic.
             double wait = Math.Min(service.MaxWaitSeconds, fillSeconds * (1 - q.LastShare(service.Index)));
-            return ready + (long)Math.Round(wait);
+            return ready + (long)Math.Round(wait, MidpointRounding.AwayFromZero);
         }
         long offset = service.OffsetSeconds[board];
         long first = service.Calendar!.Next(ready - offset, q.DeparturesNeeded(service.Index));
@@ -34,9 +34,10 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
 
     /// <summary>
     /// Departure draws (seconds after the request's ready time) given arrival draws at the boarding node;
-    /// false when a draw finds no departure.
+    /// false when a draw finds no departure. A draw equal to <paramref name="late"/> is already too late for the
+    /// deadline and stays so without being computed.
     /// </summary>
-    public bool DepartDraws(ReadOnlySpan<int> arrived, int node, CompiledService service, int board, int rule, Span<int> departures)
+    public bool DepartDraws(ReadOnlySpan<int> arrived, int node, CompiledService service, int board, int rule, Span<int> departures, int late = int.MaxValue)
     {
         var dwell = draws!.Dwell(node);
         int[]? trans = rule >= 0 ? draws.Transshipment(rule) : null;
@@ -44,6 +45,11 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
         long origin = q.ReadySeconds;
         for (int k = 0; k < departures.Length; k++)
         {
+            if (arrived[k] >= late)
+            {
+                departures[k] = late;
+                continue;
+            }
             long ready = origin + arrived[k] + dwell[k] + (trans?[k] ?? 0);
             long departure = Depart(service, board, ready, fill?[k] ?? 0);
             if (departure == long.MaxValue) return false;
