@@ -19,6 +19,7 @@ public interface ICaravanStore : IAsyncDisposable
 
     /// <summary>Creates a key; the secret is returned once and only its hash is stored.</summary>
     Task<(ApiKey Key, string Secret)> CreateApiKeyAsync(string organisationId, Actor actor, CancellationToken ct = default);
+    /// <summary>False when there is no such key; revoking a revoked key keeps the first revocation and returns true.</summary>
     Task<bool> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default);
     /// <summary>The organisation and key behind a secret, or null for an unknown or revoked one.</summary>
     Task<(Organisation Organisation, ApiKey Key)?> AuthenticateAsync(string secret, CancellationToken ct = default);
@@ -88,7 +89,22 @@ public abstract record SetCapacityResult
 public enum BookingStatus { Held, Confirmed, Cancelled }
 
 /// <summary>One leg to hold: a departure, where the cargo boards and alights, how much it takes, and the default capacity.</summary>
-public sealed record BookingLeg(DepartureRef Departure, string From, string To, Capacity Quantity, Capacity DefaultCapacity);
+/// <remarks>
+/// A null unit of <see cref="Quantity"/> takes nothing of that unit. Quantities are kept exactly to a millionth of a
+/// unit (they are stored as integer millionths so that holding and releasing never drift).
+/// </remarks>
+public sealed record BookingLeg(DepartureRef Departure, string From, string To, Capacity Quantity, Capacity DefaultCapacity)
+{
+    /// <summary>
+    /// The service's carrier as named in the network (Service.Carrier), recorded with the leg because the store cannot
+    /// map service ids to carriers; <see cref="BookingQuery.Carriers"/> matches it (or <see cref="Operator"/>).
+    /// Null: the leg matches no carrier filter.
+    /// </summary>
+    public string? Carrier { get; init; }
+
+    /// <summary>The service's operator as named in the network (Service.Operator); also matched by <see cref="BookingQuery.Carriers"/>.</summary>
+    public string? Operator { get; init; }
+}
 
 public sealed record NewBooking(
     string OrganisationId,
@@ -131,7 +147,13 @@ public abstract record TransitionResult
     public sealed record Conflict(Booking Booking, string Reason) : TransitionResult;
 }
 
-/// <summary>Filters and paging for a list of bookings; a null filter does not restrict.</summary>
+/// <summary>
+/// Filters and paging for a list of bookings; a null filter does not restrict. Bookings come in id order (ids grow with
+/// creation time); <see cref="After"/> is the last id of the previous page (<see cref="BookingPage.Next"/>).
+/// <see cref="Carriers"/> keeps bookings with at least one leg whose <see cref="BookingLeg.Carrier"/> or
+/// <see cref="BookingLeg.Operator"/> is in the list (an empty list matches nothing); <see cref="ServiceId"/> keeps
+/// bookings with at least one leg on that service. <see cref="Limit"/> is 1 to 500.
+/// </summary>
 public sealed record BookingQuery(
     string? OrganisationId = null,
     IReadOnlyList<string>? Carriers = null,

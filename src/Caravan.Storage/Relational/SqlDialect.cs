@@ -1,0 +1,41 @@
+using System.Data.Common;
+using NodaTime;
+
+namespace Caravan.Storage.Relational;
+
+/// <summary>
+/// What differs between the two databases. Everything else — the SQL of every operation — is portable (both speak
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> and conditional <c>UPDATE</c>), so both stores run the same
+/// booking logic and one contract test suite checks both.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    /// <summary>An open connection with the per-connection settings applied.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>A transaction that may write. SQLite: <c>BEGIN IMMEDIATE</c> (takes the single write lock now, so
+    /// reads inside it cannot go stale). PostgreSQL: READ COMMITTED, with row locks taken by the writes.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Appended to a SELECT inside a write transaction to lock the rows read (empty where writers are serial).</summary>
+    public abstract string ForUpdate { get; }
+
+    /// <summary>Serialization failures, deadlocks, a busy database: the transaction was rolled back and may be retried.</summary>
+    public abstract bool IsTransient(Exception exception);
+
+    public abstract void AddInstant(DbCommand command, string name, Instant value);
+
+    public abstract Instant ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>The prefix of this dialect's embedded migration scripts.</summary>
+    public abstract string MigrationFolder { get; }
+
+    /// <summary>Run first in every migration transaction so that concurrent migrators take turns (null if writers are serial anyway).</summary>
+    public abstract string? MigrationLockSql { get; }
+
+    /// <summary>Stored times keep microseconds, the precision PostgreSQL keeps, so what is read back equals what was written.</summary>
+    public static Instant Truncate(Instant instant) =>
+        Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks() / 10 * 10);
+}
