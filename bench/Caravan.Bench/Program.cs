@@ -1,1 +1,22 @@
-return 0;
+using BenchmarkDotNet.Running;
+using Caravan.Bench.Planning;
+using Caravan.Bench.Simulation;
+
+// dotnet run -c Release --project bench/Caravan.Bench -- <command> [options]
+//   plan   planner latency and the time-expanded baseline (Planning/PlanLatencyBench.cs)
+//   queue  simulation engine throughput on M/M/c (Simulation/QueueBench.cs)
+//   other  BenchmarkDotNet's switcher over the [Benchmark] classes in this assembly (e.g. --filter '*')
+string command = args.Length > 0 ? args[0] : "";
+string[] rest = args.Skip(1).ToArray();
+return command switch
+{
+    "plan" => PlanLatencyBench.Run(rest),
+    "queue" => QueueBench.Run(rest),
+    _ => RunSwitcher(args),
+};
+
+static int RunSwitcher(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(PlanLatencyBench).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+}

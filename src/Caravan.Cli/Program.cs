@@ -17,6 +17,8 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(QuoteCommand.Create(context));
         root.Subcommands.Add(NetworkCommands.Create(context));
+        root.Subcommands.Add(Simulation.SimulateCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         // Further command groups (`simulate`, `serve`, …) register here, one line each, built in Commands/.
         return root;
     }

@@ -1,0 +1,159 @@
+namespace Caravan.Simulation.Corridor;
+
+/// <summary>Counters, weekly samples and the replication's result.</summary>
+public sealed partial class CorridorModel
+{
+    private long _arrived, _refused, _delivered, _undelivered, _inSystem, _inSystemAtStart;
+    private long _created, _deliveredTotal, _refusedTotal;
+    private double _refusedTonnes, _undeliveredTonnes, _deliveredTonnes, _deliveredTeu, _transitSum;
+    private readonly double[] _deliveredTonnesByStream, _demandTonnesByStream;
+    private readonly double[,] _segmentTonnes;
+    private readonly TransitHistogram _transit = new();
+    private readonly TransitHistogram[] _streamTransit;
+    private readonly TimeWeighted _wip;
+
+    private readonly double[] _waitSum, _delaySum, _waitCount, _weekWaitSum, _weekWaitCount, _lastQueueArea;
+    private readonly int _weeks;
+    private int _weekIndex;
+    private double _lastWipArea;
+    private readonly double[,] _weeklyQueue, _weeklyWait;
+    private readonly double[] _weeklyWip;
+
+    /// <summary>
+    /// A wait at an element, weighted by the units it concerns. <paramref name="delay"/> is the part that is
+    /// queueing (beyond the timetable), which the bottleneck ranking adds up.
+    /// </summary>
+    private void RecordWait(int element, double wait, double delay, double weight, double at = double.NaN)
+    {
+        if ((double.IsNaN(at) ? _sim.Now : at) < _plan.WarmupHours) return;
+        _waitSum[element] += wait * weight;
+        _delaySum[element] += delay * weight;
+        _waitCount[element] += weight;
+        _weekWaitSum[element] += wait * weight;
+        _weekWaitCount[element] += weight;
+    }
+
+    private void OnWarmupEnd()
+    {
+        double now = _sim.Now;
+        foreach (var r in _handling) r.ResetStatistics();
+        foreach (var r in _locos) r.ResetStatistics();
+        foreach (var q in _queueLength) q.Reset(now);
+        foreach (var q in _ferryQueueLength) q.Reset(now);
+        foreach (var q in _idleTime) q.Reset(now);
+        _wip.Reset(now);
+        _inSystemAtStart = _inSystem;
+        if (_weeks > 0) _sim.Schedule(Week, _self, KSample, 0);
+    }
+
+    private void OnSample()
+    {
+        double now = _sim.Now;
+        int w = _weekIndex++;
+        for (int e = 0; e < _elementQueue.Length; e++)
+        {
+            double area = _elementQueue[e].Area(now);
+            _weeklyQueue[e, w] = (area - _lastQueueArea[e]) / Week;
+            _lastQueueArea[e] = area;
+            _weeklyWait[e, w] = _weekWaitCount[e] > 0 ? _weekWaitSum[e] / _weekWaitCount[e] : double.NaN;
+            _weekWaitSum[e] = _weekWaitCount[e] = 0;
+        }
+        double wip = _wip.Area(now);
+        _weeklyWip[w] = (wip - _lastWipArea) / Week;
+        _lastWipArea = wip;
+        if (_weekIndex < _weeks) _sim.Schedule(Week, _self, KSample, 0);
+    }
+
+    private ReplicationResult Collect(double elapsed)
+    {
+        double now = _sim.Now, horizon = _plan.HorizonHours, perYear = HoursPerYear / horizon;
+        int elements = _plan.Elements.Count;
+        var utilisation = new double[elements];
+        for (int h = 0; h < _handling.Length; h++) utilisation[_plan.Handling[h].Element] = _handling[h].Utilisation(now);
+        for (int p = 0; p < _locos.Length; p++) utilisation[_plan.Pools[p].Element] = _locos[p].Utilisation(now);
+        for (int c = 0; c < _plan.Carriers.Length; c++)
+            utilisation[_plan.Carriers[c].Element] = _departures[c] > 0 ? _carried[c] / (_departures[c] * _plan.Carriers[c].Capacity) : double.NaN;
+        for (int f = 0; f < _plan.Ferries.Length; f++)
+        {
+            var plan = _plan.Ferries[f];
+            // Loaded direction: the share of vessel time not spent idle and empty at the loading port.
+            utilisation[plan.Elements[0]] = 1 - _idleTime[f].Area(now) / (plan.Vessels * horizon);
+            // Backhaul: the load factor of the return sailings.
+            utilisation[plan.Elements[1]] = _sailings[2 * f + 1] > 0 ? _ferryCarried[2 * f + 1] / (_sailings[2 * f + 1] * plan.Capacity) : double.NaN;
+        }
+
+        var meanQueue = new double[elements];
+        var meanWait = new double[elements];
+        var delay = new double[elements];
+        for (int e = 0; e < elements; e++)
+        {
+            meanQueue[e] = _elementQueue[e].Mean(now);
+            meanWait[e] = _waitCount[e] > 0 ? _waitSum[e] / _waitCount[e] : double.NaN;
+            delay[e] = _delivered > 0 ? _delaySum[e] / _delivered : double.NaN;
+        }
+
+        int streams = _plan.StreamPlans.Length;
+
+        return new ReplicationResult
+        {
+            Replication = _replication,
+            Events = _sim.EventsProcessed,
+            ElapsedSeconds = elapsed,
+            ArrivedUnits = _arrived,
+            RefusedUnits = _refused,
+            DeliveredUnits = _delivered,
+            UndeliveredUnits = _undelivered,
+            InSystemAtStart = _inSystemAtStart,
+            InSystemAtEnd = _inSystem,
+            CreatedUnitsTotal = _created,
+            DeliveredUnitsTotal = _deliveredTotal,
+            RefusedUnitsTotal = _refusedTotal,
+            LiveEntitiesAtEnd = _units.Live,
+            DemandTonnesPerYear = _demandTonnesByStream.Sum() * perYear,
+            DeliveredTonnesPerYear = _deliveredTonnes * perYear,
+            RefusedTonnesPerYear = _refusedTonnes * perYear,
+            UndeliveredTonnesPerYear = _undeliveredTonnes * perYear,
+            DeliveredTeuPerYear = _deliveredTeu * perYear,
+            DeliveredTonnesPerYearByStream = _deliveredTonnesByStream.Select(t => t * perYear).ToArray(),
+            DemandTonnesPerYearByStream = _demandTonnesByStream.Select(t => t * perYear).ToArray(),
+            SegmentTonnesPerYear = Scale(_segmentTonnes, perYear),
+            TransitMeanDays = _delivered > 0 ? _transitSum / _delivered / 24 : double.NaN,
+            TransitP50Days = _transit.QuantileHours(0.5) / 24,
+            TransitP90Days = _transit.QuantileHours(0.9) / 24,
+            TransitP95Days = _transit.QuantileHours(0.95) / 24,
+            TransitP50DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.5) / 24).ToArray(),
+            TransitP90DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.9) / 24).ToArray(),
+            TransitMeanDaysByStream = Enumerable.Range(0, streams).Select(j => MeanDays(_streamTransit[j])).ToArray(),
+            Transit = _transit,
+            MeanUnitsInSystem = _wip.Mean(now),
+            ArrivalRatePerHour = (_arrived - _refused) / horizon,
+            TransitMeanHours = _delivered > 0 ? _transitSum / _delivered : double.NaN,
+            Utilisation = utilisation,
+            MeanQueue = meanQueue,
+            MeanWaitHours = meanWait,
+            DelayHoursPerDeliveredUnit = delay,
+            UnitsServed = _waitCount.ToArray(),
+            WeeklyQueue = _weeklyQueue,
+            WeeklyWaitHours = _weeklyWait,
+            WeeklyUnitsInSystem = _weeklyWip,
+            StormClosureHours = ClosedHoursInWindow(),
+        };
+    }
+
+    /// <summary>The mean of a histogram from its bin midpoints (per-stream means; the overall mean is exact).</summary>
+    private static double MeanDays(TransitHistogram h)
+    {
+        if (h.Count == 0) return double.NaN;
+        double sum = 0;
+        for (int i = 0; i < h.Counts.Count; i++) sum += h.Counts[i] * (i + 0.5) * TransitHistogram.BinHours;
+        return sum / h.Count / 24;
+    }
+
+    private static double[,] Scale(double[,] a, double factor)
+    {
+        var r = new double[a.GetLength(0), a.GetLength(1)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++) r[i, j] = a[i, j] * factor;
+        return r;
+    }
+}

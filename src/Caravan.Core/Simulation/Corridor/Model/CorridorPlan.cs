@@ -1,0 +1,122 @@
+using Caravan.Network;
+
+namespace Caravan.Simulation.Corridor;
+
+/// <summary>What an element of the corridor is, for the bottleneck ranking.</summary>
+public enum ElementKind { Handling, Service, Ferry, FerryBackhaul, Locomotives }
+
+/// <summary>
+/// A place where cargo can queue: a terminal's handling, a service's departures, a ferry route direction or a
+/// locomotive pool. <see cref="Capacity"/> says in words what bounds it (servers, units per departure, vessels).
+/// </summary>
+public sealed record ElementInfo(int Index, string Name, ElementKind Kind, string Node, string Capacity, string Segment);
+
+/// <summary>The route a stream's consignments follow, as the planner chose it when the model was built.</summary>
+public sealed record StreamRoute(string Stream, string Choice, double Share, IReadOnlyList<string> Services, IReadOnlyList<string> Nodes, double NominalDays);
+
+/// <summary>One stream as the model runs it.</summary>
+public sealed record StreamInfo(string Id, string From, string To, CargoKind Cargo, double UnitsPerYear, double TonnesPerYear, double TonnesPerUnit, bool Routable);
+
+/// <summary>
+/// A scenario compiled against a network: routes, departure points, ferries, resources and their sizes. Immutable
+/// and shared by every replication; <see cref="CorridorBuilder"/> makes it, <see cref="CorridorModel"/> runs it.
+/// </summary>
+public sealed class CorridorPlan
+{
+    public required Scenario Scenario { get; init; }
+    public required NetworkModel Network { get; init; }
+    public required double WarmupHours { get; init; }
+    public required double HorizonHours { get; init; }
+    public double EndHours => WarmupHours + HorizonHours;
+    public required IReadOnlyList<StreamInfo> Streams { get; init; }
+    public required IReadOnlyList<StreamRoute> Routes { get; init; }
+    public required IReadOnlyList<ElementInfo> Elements { get; init; }
+    public required IReadOnlyList<string> Segments { get; init; }
+    /// <summary>Things the user should know: a stream with no route, a planned service used, a capacity estimated.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    internal StreamPlan[] StreamPlans { get; init; } = null!;
+    internal RoutePlan[] RoutePlans { get; init; } = null!;
+    internal StepPlan[] Steps { get; init; } = null!;
+    internal CarrierPlan[] Carriers { get; init; } = null!;
+    internal FerryPlan[] Ferries { get; init; } = null!;
+    internal HandlingPlan[] Handling { get; init; } = null!;
+    internal PoolPlan[] Pools { get; init; } = null!;
+    internal string[] WeatherPorts { get; init; } = null!;
+}
+
+internal sealed class StreamPlan
+{
+    public required int Index;
+    public required CargoKind Kind;
+    public required double UnitsPerYear;
+    public required double TonnesPerUnit;
+    public required int ConsignmentUnits;
+    /// <summary>Consignments per hour in each calendar month.</summary>
+    public required double[] MonthlyRate;
+    public required int Route;
+    public required int AlternativeRoute;
+    public required double AlternativeShare;
+    /// <summary>Units waiting at the first carrier beyond which a consignment is refused.</summary>
+    public required double BacklogLimitUnits;
+}
+
+internal sealed class RoutePlan
+{
+    public required int FirstStep;
+    public required int EndStep;
+}
+
+/// <summary>One ride: what happens at the boarding node, then the vehicle.</summary>
+internal struct StepPlan
+{
+    public Distribution? Dwell;
+    public int Handling;          // handling resource index or −1
+    public Distribution? Hold;    // time holding the handling server (or a pure delay when Handling is −1)
+    public int Carrier;           // scheduled departure point or −1
+    public int Ferry;             // ferry route or −1
+    public int FerryDirection;    // 0 = the loaded direction (sail when full), 1 = backhaul
+    public int Segment;
+    public int Kind;              // CargoKind as int, for throughput by segment and kind
+    public double TonnesPerUnit;
+}
+
+/// <summary>A service's departures from one boarding stop to one alighting stop.</summary>
+internal sealed class CarrierPlan
+{
+    public required int Element;
+    public required int Capacity;
+    public required Distribution[] Running;
+    /// <summary>Departure times within a week (hours from Monday 00:00), sorted; null for an interval service.</summary>
+    public double[]? WeeklyOffsets;
+    public double EveryHours;
+    public double Phase;
+    public required int Pool;
+    public required double DeparturesPerDay;
+}
+
+internal sealed class FerryPlan
+{
+    public required int[] Elements;      // per direction
+    public required int Capacity;
+    public required double MaxWaitHours;
+    public required int Vessels;
+    public required Distribution Crossing;
+    public required double TurnaroundHours;
+    public required int[] WeatherPort;   // per direction: index of the departure port in WeatherPorts, or −1
+    public required double RoundTripHours;
+}
+
+internal sealed class HandlingPlan
+{
+    public required int Element;
+    public required int Servers;
+    public required int WeatherPort;
+}
+
+internal sealed class PoolPlan
+{
+    public required int Element;
+    public required int Locomotives;
+    public required double TurnaroundHours;
+}

@@ -1,0 +1,44 @@
+namespace Caravan.Server.Contracts;
+
+/// <summary>
+/// POST /bookings: an itinerary to hold, as POST /plan returned it: per leg the service, the departure time at the
+/// boarding stop and where the cargo boards and alights. The server checks every leg against the network and
+/// prices it; the quantities held follow from the cargo.
+/// </summary>
+public sealed record BookingBody
+{
+    public CargoBody? Cargo { get; init; }
+    public IReadOnlyList<BookingLegBody>? Legs { get; init; }
+    /// <summary>The shipper's own reference (purchase order, shipment number), up to 100 characters.</summary>
+    public string? Reference { get; init; }
+}
+
+public sealed record BookingLegBody
+{
+    /// <summary>Service id, e.g. "XAN-DOS-BLOCK".</summary>
+    public string? Service { get; init; }
+    /// <summary>Departure from the boarding stop (a leg's "departure.utc" in a plan): ISO 8601 with an offset or Z, or local time at the stop.</summary>
+    public string? Departure { get; init; }
+    /// <summary>Boarding stop: node id or name.</summary>
+    public string? From { get; init; }
+    /// <summary>Alighting stop: node id or name.</summary>
+    public string? To { get; init; }
+}
+
+/// <summary>PUT /departures/{id}/capacity: the capacity the operator publishes; a unit left out (null) does not bind.</summary>
+public sealed record CapacityBody
+{
+    public double? Teu { get; init; }
+    public double? Wagons { get; init; }
+    public double? Tonnes { get; init; }
+}
+
+/// <summary>POST /organisations.</summary>
+public sealed record OrganisationBody
+{
+    public string? Name { get; init; }
+    /// <summary>shipper, operator or admin.</summary>
+    public Caravan.Storage.OrganisationRole? Role { get; init; }
+    /// <summary>For an operator: the operators or carriers (as the network's services name them) whose services it runs.</summary>
+    public IReadOnlyList<string>? Carriers { get; init; }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Caravan.Network;
+using Caravan.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Caravan.Server.Contracts;
+
+// The documents of the service's own resources (bookings, departures, organisations, keys), in the conventions of
+// the CLI's JSON: camelCase, enums as camelCase strings, times as ISO 8601 UTC strings, money with two decimals.
+
+internal static class Utc
+{
+    private static readonly InstantPattern Pattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
+    public static string Format(Instant instant) => Pattern.Format(instant);
+}
+
+/// <summary>GET /network: the network's identity and size, without the lists (those are /network/nodes and /network/services).</summary>
+internal sealed record NetworkSummaryJson(
+    string Name, string Version, string? Description, string Origin, NetworkCountsJson Counts, ExchangeRatesJson ExchangeRates, string EmissionsVersion)
+{
+    public static NetworkSummaryJson Of(NetworkModel n) =>
+        new(n.Name, n.Version, n.Description, n.Origin, NetworkCountsJson.Of(n), ExchangeRatesJson.Of(n.Currencies), n.Emissions.Version);
+}
+
+/// <summary>Capacity, held or remaining quantity per unit; null where the unit does not bind.</summary>
+internal sealed record QuantityJson(double? Teu, double? Wagons, double? Tonnes)
+{
+    public static QuantityJson Of(Capacity c) => new(c.Teu, c.Wagons, c.Tonnes);
+}
+
+internal sealed record DepartureJson(
+    string Id, ServiceRefJson Service, TimeJson Departure, QuantityJson Capacity, QuantityJson Held, QuantityJson Remaining)
+{
+    public static DepartureJson Of(DepartureState s, Service service, Node firstStop) => new(
+        s.Departure.Id, ServiceRefJson.Of(service), TimeJson.At(s.Departure.Time, firstStop),
+        QuantityJson.Of(s.Capacity), QuantityJson.Of(s.Held), QuantityJson.Of(s.Remaining));
+}
+
+internal sealed record DepartureListJson(string From, string To, IReadOnlyList<DepartureJson> Departures);
+
+internal sealed record BookingLegJson(string Departure, string Service, string DepartureTime, string From, string To, QuantityJson Quantity);
+
+internal sealed record BookingJson(
+    string Id,
+    string OrganisationId,
+    BookingStatus Status,
+    string Cargo,
+    [property: JsonConverter(typeof(MoneyJsonConverter))] decimal QuotedPrice,
+    string Currency,
+    string? Reference,
+    IReadOnlyList<BookingLegJson> Legs,
+    string CreatedAt,
+    string UpdatedAt)
+{
+    public static BookingJson Of(Booking b) => new(
+        b.Id, b.OrganisationId, b.Status, b.CargoDescription, b.QuotedPrice, b.Currency, b.Reference,
+        [.. b.Legs.Select(l => new BookingLegJson(l.Departure.Id, l.Departure.ServiceId, Utc.Format(l.Departure.Time), l.From, l.To, QuantityJson.Of(l.Quantity)))],
+        Utc.Format(b.CreatedAt), Utc.Format(b.UpdatedAt));
+}
+
+/// <summary>A page of bookings; <see cref="Next"/> is the "after" of the next page, null on the last.</summary>
+internal sealed record BookingPageJson(IReadOnlyList<BookingJson> Items, string? Next);
+
+internal sealed record BookingEventJson(long Sequence, string Action, string OrganisationId, string KeyId, string? Detail, string At)
+{
+    public static BookingEventJson Of(BookingEvent e) => new(e.Sequence, e.Action, e.OrganisationId, e.KeyId, e.Detail, Utc.Format(e.At));
+}
+
+internal sealed record OrganisationJson(string Id, string Name, OrganisationRole Role, IReadOnlyList<string> Carriers, string CreatedAt)
+{
+    public static OrganisationJson Of(Organisation o) => new(o.Id, o.Name, o.Role, o.Carriers, Utc.Format(o.CreatedAt));
+}
+
+/// <summary>A key; <see cref="Secret"/> only in the answer that creates it (the store keeps a hash).</summary>
+internal sealed record ApiKeyJson(string Id, string OrganisationId, string Prefix, string CreatedAt, string? Secret)
+{
+    public static ApiKeyJson Of(ApiKey k, string? secret) => new(k.Id, k.OrganisationId, k.Prefix, Utc.Format(k.CreatedAt), secret);
+}

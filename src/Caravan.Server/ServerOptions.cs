@@ -1,0 +1,38 @@
+using Caravan.Network;
+using NodaTime;
+
+namespace Caravan.Server;
+
+/// <summary>How to start the service. Every property has a default, so <c>new ServerOptions()</c> serves the default network from ./caravan.db.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The file the embedded SQLite store uses when no <see cref="Database"/> is given.</summary>
+    public const string DefaultSqliteFile = "caravan.db";
+
+    /// <summary>Where to listen, e.g. "http://127.0.0.1:5080" (several separated by ';'); null: ASPNETCORE_URLS or http://localhost:5000.</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>
+    /// The store: a PostgreSQL connection string ("Host=…;Database=…") or an SQLite one ("Data Source=FILE"). Null: the
+    /// CARAVAN_DB environment variable, else an SQLite file caravan.db in the current directory.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>A network file to serve instead of the embedded default corridor network.</summary>
+    public string? NetworkPath { get; init; }
+
+    /// <summary>An already loaded network (tests); wins over <see cref="NetworkPath"/>.</summary>
+    public NetworkModel? Network { get; init; }
+
+    /// <summary>Where the one-time bootstrap admin key and the listening addresses are printed. Null: standard output.</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>"Now" for default ready times and departure windows.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Framework log level (Warning keeps the console for what an operator must read).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+}
