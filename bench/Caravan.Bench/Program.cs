@@ -5,6 +5,7 @@ using Caravan.Bench.Simulation;
 // dotnet run -c Release --project bench/Caravan.Bench -- <command> [options]
 //   plan   planner latency and the time-expanded baseline (Planning/PlanLatencyBench.cs)
 //   queue  simulation engine throughput on M/M/c (Simulation/QueueBench.cs)
+//   scenario  corridor model speed on goal-10mt, one replication and many on all cores (Simulation/ScenarioBench.cs)
 //   other  BenchmarkDotNet's switcher over the [Benchmark] classes in this assembly (e.g. --filter '*')
 string command = args.Length > 0 ? args[0] : "";
 string[] rest = args.Skip(1).ToArray();
@@ -12,6 +13,7 @@ return command switch
 {
     "plan" => PlanLatencyBench.Run(rest),
     "queue" => QueueBench.Run(rest),
+    "scenario" => ScenarioBench.Run(rest),
     _ => RunSwitcher(args),
 };
 

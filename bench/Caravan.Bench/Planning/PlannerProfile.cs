@@ -41,7 +41,7 @@ public sealed record PlanProfile(
         + $" + query context {Latency.Format(QueryContextMs)} + sample table {Latency.Format(SampleTableMs)}"
         + $" + search {Latency.Format(SearchMs)} + itineraries {Latency.Format(ItinerariesMs)};"
         + $" {LabelsPerQuery:N0} labels, {TargetsPerQuery:N1} labels at the destination,"
-        + $" {RidesPricedPerQuery:N0} distinct rides priced costing ≈ {Latency.Format(RidePricingMs)} of the search";
+        + (RidesPricedPerQuery > 0 ? $" {RidesPricedPerQuery:N0} distinct rides priced costing ≈ {Latency.Format(RidePricingMs)} of the search" : "");
 }
 
 /// <summary>
@@ -52,7 +52,6 @@ public sealed record PlanProfile(
 internal sealed class PlannerProfile
 {
     private static readonly FieldInfo LabelCount = typeof(LabelSearch).GetField("_labelCount", BindingFlags.NonPublic | BindingFlags.Instance)!;
-    private static readonly FieldInfo RideCache = typeof(QueryContext).GetField("_rides", BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private readonly NetworkModel _model;
     private readonly CompiledNetwork _net;
@@ -98,20 +97,6 @@ internal sealed class PlannerProfile
         int n = Math.Max(1, requests.Count);
         return new PlanProfile(name, requests.Count, validate / n, context / n, sampleTable / n, search / n, build / n,
             (validate + context + sampleTable + search + build) / n, labels / n, rides / n, pricing / n, targets / n);
-    }
-
-    /// <summary>Prices the given rides again as the query context does on a cache miss (tariff, then emissions).</summary>
-    private double TimePricing(PlanRequest request, List<(int Service, int Board, int Alight)> rides)
-    {
-        long t = Stopwatch.GetTimestamp();
-        foreach (var (s, board, alight) in rides)
-        {
-            var svc = _net.Services[s].Service;
-            double km = 0;
-            for (int k = board; k < alight; k++) km += svc.Legs[k].Link.DistanceKm;
-            if (_tariffs.TryPriceRide(svc, km, request.Cargo, out _)) _emissions.ForRide(svc, km, request.Cargo);
-        }
-        return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
     }
 
     private static double Lap(ref long t)

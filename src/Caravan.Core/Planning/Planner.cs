@@ -53,8 +53,16 @@ public sealed class Planner
         return new ItineraryBuilder(query, search, new RideTiming(query, Draws(request))).Build(targets[0]);
     }
 
-    private SampleTable Draws(PlanRequest request) =>
-        _draws.GetOrAdd((request.Seed, request.Samples), key => new SampleTable(_net, key.Seed, key.Count));
+    /// <summary>Draw tables are cached for the few (seed, count) pairs in use; past that a server's clients could grow it without bound.</summary>
+    private const int MaxCachedDrawTables = 8;
+
+    private SampleTable Draws(PlanRequest request)
+    {
+        var key = (request.Seed, request.Samples);
+        if (_draws.TryGetValue(key, out var table)) return table;
+        table = new SampleTable(_net, key.Seed, key.Samples);
+        return _draws.Count < MaxCachedDrawTables ? _draws.GetOrAdd(key, table) : table;
+    }
 
     private QueryContext Prepare(PlanRequest request)
     {

@@ -99,6 +99,21 @@ public sealed class RideTariff
         return (long)(total * 100m);
     }
 
+    /// <summary>
+    /// A lower bound, in whole cents, on what any ride of this service pays for <paramref name="km"/> of its length,
+    /// such that the bounds of the legs of a ride never add up to more than the ride's price. Every rule amount is
+    /// non-negative and a discount is below 100 %, so the fixed parts add up to ≥ 0 and the price is at least
+    /// (per-km total × km) less half a cent of rounding per line; the planner's cost bound sums these over legs.
+    /// </summary>
+    public long LegLowerBoundCents(double km)
+    {
+        decimal perKm = 0m;
+        foreach (var line in _lines) perKm += line.PerKm;
+        double cents = ((double)(perKm * _rate) * km - 0.005 * _lines.Length) * 100;
+        // One cent of margin for the floating-point arithmetic of the bound itself.
+        return Math.Max(0, (long)Math.Floor(cents) - 1);
+    }
+
     /// <summary>The best (largest) percentage among the tiers the cargo reaches, or null when it reaches none.</summary>
     private static decimal? BestDiscount(Tariff tariff, Cargo cargo)
     {

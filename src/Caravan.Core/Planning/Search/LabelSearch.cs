@@ -162,21 +162,22 @@ internal sealed class LabelSearch
 
     /// <summary>
     /// A destination label beats every continuation of this one: no later than its arrival plus the remaining
-    /// running time, no dearer, no more CO2e than its CO2e plus the remaining minimum, and on time in at least as
-    /// many draws as this label still can be.
+    /// running time, no dearer and no more CO2e than this label plus the least that remains, and on time in at least
+    /// as many draws as this label still can be.
     /// </summary>
     private bool DominatedAtTarget(in Label label, ReadOnlySpan<int> draws)
     {
         if (_targets.Count == 0) return false;
         long arrival = label.Arrival + _bounds.Seconds[label.Node];
         double co2 = label.Co2eGrams + _bounds.Co2eGrams[label.Node];
+        long cents = label.Cents + _bounds.Cents[label.Node];
         int onTime = _k > 0 ? OnTime(draws) : 0;
         for (int i = 0; i < _targets.Count; i++)
         {
             ref var target = ref _labels[_targets[i]];
             if (target.Arrival > arrival) continue;
             if (_profile == SearchProfile.EarliestArrival) return true;
-            if (target.Cents <= label.Cents && target.Co2eGrams <= co2 && _targetOnTime[i] >= onTime) return true;
+            if (target.Cents <= cents && target.Co2eGrams <= co2 && _targetOnTime[i] >= onTime) return true;
         }
         return false;
     }

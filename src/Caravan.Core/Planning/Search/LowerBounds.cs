@@ -4,7 +4,8 @@ namespace Caravan.Planning.Search;
 
 /// <summary>
 /// For every node, a lower bound on what remains to the destination: running time (seconds at the medians, no
-/// waits or dwell) and CO2e (grams at the lowest intensity of any usable service on each leg). Computed per query by
+/// waits or dwell), CO2e (grams at the lowest intensity of any usable service on each leg) and price (cents, see
+/// <see cref="Caravan.Tariffs.RideTariff.LegLowerBoundCents"/>). Computed per query by
 /// a backward Dijkstra over the legs services run. Admissible, so pruning with them keeps the answer exact, and
 /// consistent, so ordering the search by arrival + time bound (A*) settles the destination early.
 /// </summary>
@@ -12,6 +13,8 @@ internal sealed class LowerBounds
 {
     public long[] Seconds { get; }
     public double[] Co2eGrams { get; }
+    /// <summary>Cents any continuation still pays at least (zero bounds unless asked for).</summary>
+    public long[] Cents { get; }
     /// <summary>Running time at every link's minimum: no draw can reach the destination sooner (empty unless asked for).</summary>
     public long[] DrawSeconds { get; }
 
@@ -21,8 +24,10 @@ internal sealed class LowerBounds
         Seconds = Backward(q, (s, leg) => net.Services[s].OffsetSeconds[leg + 1] - net.Services[s].OffsetSeconds[leg]);
         DrawSeconds = withDraws ? Backward(q, (s, leg) => net.MinRunningSeconds[net.Services[s].Legs[leg]]) : [];
         Co2eGrams = new double[net.Nodes.Length];
+        Cents = new long[net.Nodes.Length];
         if (withCo2)
         {
+            Cents = Backward(q, q.LegCostLowerBoundCents);
             // Grams per leg scaled to integers (milligrams, rounded down) for the integer Dijkstra, then shaved by a
             // relative 1e-9 so floating-point sums in another order can never push the bound above the true value.
             var mg = Backward(q, (s, leg) => (long)Math.Floor(q.LegCo2eGrams(s, leg) * 1000));

@@ -91,6 +91,9 @@ internal sealed class QueryContext
     /// <summary>CO2e of one leg of a service for this cargo, for lower bounds only (rides are priced whole by <see cref="Ride"/>).</summary>
     public double LegCo2eGrams(int s, int leg) => _tonnes * Net.Services[s].Service.Legs[leg].Link.DistanceKm * Facts(s).IntensityWTW;
 
+    /// <summary>Lower bound on the price of one leg of a service, in cents, for lower bounds only.</summary>
+    public long LegCostLowerBoundCents(int s, int leg) => Facts(s).Tariff!.LegLowerBoundCents(Net.Services[s].Service.Legs[leg].Link.DistanceKm);
+
     /// <summary>Price and CO2e of a transshipment rule for this cargo.</summary>
     public RideCost Transshipment(int rule)
     {
