@@ -3,6 +3,7 @@ using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Network;
+using Caravan.Server.Contracts;
 
 namespace Caravan.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Server.Contracts;
 
 namespace Caravan.Cli.Commands;
 
@@ -33,7 +34,7 @@ internal static class QuoteCommand
                 return ExitCodes.Failure;
             }
 
-            var quote = QuoteBreakdown.For(result, chosen);
+            var quote = QuoteChoice.For(result, chosen);
             if (parse.GetValue(json))
                 JsonOutput.Write(context.Out, QuoteJson.Of(quote, result, network));
             else

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Server.Contracts;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Caravan.Cli.Rendering;
 
-/// <summary>How the CLI writes times, money, durations and emissions for people (JSON has its own, in Json/).</summary>
+/// <summary>How the CLI writes times, money, durations and emissions for people (JSON has its own, in Caravan.Server.Contracts).</summary>
 internal static class Formats
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -47,10 +48,7 @@ internal static class Formats
 
     /// <summary>The nodes where the cargo boards, changes vehicle and arrives: "Xi'an → Dostyk → Aktau → Alat".</summary>
     public static string Route(Itinerary itinerary) =>
-        string.Join(" → ", RouteNodes(itinerary).Select(n => n.Name));
-
-    public static IReadOnlyList<Node> RouteNodes(Itinerary itinerary) =>
-        itinerary.Legs.Count == 0 ? [] : [.. itinerary.Legs.Select(l => l.From), itinerary.Legs[^1].To];
+        string.Join(" → ", DocumentValues.RouteNodes(itinerary).Select(n => n.Name));
 
     public static string Number(double value, string format) => value.ToString(format, Invariant);
 

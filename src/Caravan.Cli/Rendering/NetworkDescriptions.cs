@@ -1,22 +1,13 @@
 using Caravan.Network;
-using NodaTime;
 
 namespace Caravan.Cli.Rendering;
 
-/// <summary>Short descriptions of network parts, shared by the `network show` table and its JSON.</summary>
+/// <summary>
+/// Short descriptions of network parts for the `network show` table. The departure pattern, which the JSON carries
+/// too, is <see cref="Caravan.Server.Contracts.DocumentValues.DeparturePattern"/>.
+/// </summary>
 internal static class NetworkDescriptions
 {
-    /// <summary>"Mon,Thu 08:00", "every 24 h from 2024-01-01 18:00", "when full, within 168 h".</summary>
-    public static string Pattern(DeparturePattern pattern) => pattern switch
-    {
-        TimetablePattern t =>
-            $"{string.Join(",", t.Days.Order().Select(Day))} {string.Join(",", t.Times.Order().Select(x => x.ToString("HH:mm", null)))}",
-        IntervalPattern i =>
-            $"every {Formats.Number(i.EveryHours, "0.#")} h from {i.FirstDeparture.ToString("uuuu-MM-dd HH:mm", null)}",
-        SailWhenFullPattern s => $"when full, within {Formats.Number(s.MaxWaitHours, "0.#")} h",
-        _ => pattern.GetType().Name,
-    };
-
     /// <summary>"110 TEU, 55 wagons, 3,000 t" per departure; "unlimited" when nothing binds.</summary>
     public static string Capacity(DepartureCapacity c)
     {
@@ -28,6 +19,4 @@ internal static class NetworkDescriptions
     }
 
     public static string Gauges(Node node) => node.Gauges.Count == 0 ? "-" : string.Join("/", node.Gauges);
-
-    private static string Day(IsoDayOfWeek day) => day.ToString()[..3];
 }

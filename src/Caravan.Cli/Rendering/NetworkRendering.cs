@@ -1,4 +1,5 @@
 using Caravan.Network;
+using Caravan.Server.Contracts;
 using Spectre.Console;
 
 namespace Caravan.Cli.Rendering;
@@ -23,7 +24,7 @@ internal static class NetworkRendering
 
         var services = Tables.Create("Id!", "Operator", "Mode!", "Stops", "Departures", "Capacity per departure", "Planned!");
         foreach (var s in n.Services)
-            services.Row(s.Id, s.Operator, Formats.Mode(s.Mode), string.Join(" → ", s.Stops), NetworkDescriptions.Pattern(s.Departures),
+            services.Row(s.Id, s.Operator, Formats.Mode(s.Mode), string.Join(" → ", s.Stops), DocumentValues.DeparturePattern(s.Departures),
                 NetworkDescriptions.Capacity(s.CapacityPerDeparture), s.Planned ? "yes" : "");
         context.Console.Write(services);
     }

@@ -1,5 +1,6 @@
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Server.Contracts;
 using Spectre.Console;
 
 namespace Caravan.Cli.Rendering;
@@ -7,7 +8,7 @@ namespace Caravan.Cli.Rendering;
 /// <summary>`caravan quote` for people: every charge line, then totals per leg, carrier and category, then the through price.</summary>
 internal static class QuoteRendering
 {
-    public static void Write(CliContext context, QuoteBreakdown q, PlanResult result, NetworkModel network)
+    public static void Write(CliContext context, ItineraryQuote q, PlanResult result, NetworkModel network)
     {
         var request = result.Request;
         var from = network.GetNode(request.From);

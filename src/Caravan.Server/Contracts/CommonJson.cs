@@ -7,15 +7,14 @@ using Caravan.Tariffs;
 using NodaTime;
 using NodaTime.Text;
 
-// A copy of src/Caravan.Cli/Rendering/Json/CommonJson.cs: the API answers in exactly the shape of the CLI's --json
-// (docs/cli-json.md). The CLI's types are internal to the CLI, which references this project to host `caravan serve`,
-// so they cannot be shared without moving them to a library both use; CliShapeTests fails when the two drift apart.
 namespace Caravan.Server.Contracts;
 
 // The shapes shared by the plan, quote and network documents. docs/cli-json.md describes every field.
+// `caravan plan/quote/network show --json` and the HTTP API both write these types (the CLI references this project
+// to host `caravan serve`), so the two answer in one shape by construction.
 
 /// <summary>An instant as local time at a node (with its offset) and as UTC.</summary>
-internal sealed record TimeJson(string Local, string Utc, string TimeZone)
+public sealed record TimeJson(string Local, string Utc, string TimeZone)
 {
     private static readonly ZonedDateTimePattern LocalPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>", null);
@@ -25,24 +24,24 @@ internal sealed record TimeJson(string Local, string Utc, string TimeZone)
         new(LocalPattern.Format(instant.InZone(node.TimeZone)), UtcPattern.Format(instant), node.TimeZoneId);
 }
 
-internal sealed record NodeRefJson(string Id, string Name, string Country, string TimeZone)
+public sealed record NodeRefJson(string Id, string Name, string Country, string TimeZone)
 {
     public static NodeRefJson Of(Node node) => new(node.Id, node.Name, node.Country, node.TimeZoneId);
 }
 
-internal sealed record NetworkRefJson(string Name, string Version, string Origin)
+public sealed record NetworkRefJson(string Name, string Version, string Origin)
 {
     public static NetworkRefJson Of(NetworkModel network) => new(network.Name, network.Version, network.Origin);
 }
 
 /// <summary>Grams of CO2e (ISO 14083 / GLEC: well-to-wheel and tank-to-wheel) and tonne-km.</summary>
-internal sealed record EmissionsJson(double TransportActivityTkm, double Co2eWtwGrams, double Co2eTtwGrams)
+public sealed record EmissionsJson(double TransportActivityTkm, double Co2eWtwGrams, double Co2eTtwGrams)
 {
     public static EmissionsJson Of(EmissionResult e) =>
         new(Math.Round(e.TransportActivityTkm, 1), Math.Round(e.Co2eWTW), Math.Round(e.Co2eTTW));
 }
 
-internal sealed record ChargeJson(
+public sealed record ChargeJson(
     string Carrier,
     ChargeCategory Category,
     string Label,
@@ -53,13 +52,13 @@ internal sealed record ChargeJson(
     public static ChargeJson Of(Charge c) => new(c.Carrier, c.Category, c.Label, c.Amount, c.Currency, c.AmountInQuote);
 }
 
-internal sealed record ExchangeRatesJson(string QuoteCurrency, string Date, string Source, IReadOnlyDictionary<string, decimal> RatesToQuote)
+public sealed record ExchangeRatesJson(string QuoteCurrency, string Date, string Source, IReadOnlyDictionary<string, decimal> RatesToQuote)
 {
     public static ExchangeRatesJson Of(CurrencyTable table) =>
         new(table.QuoteCurrency, table.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), table.Source, table.RatesToQuote);
 }
 
-internal sealed record CargoJson(
+public sealed record CargoJson(
     CargoKind Kind, string Description, int Containers20, int Containers40, double Teu, int Wagons,
     double GrossTonnes, int? DangerousGoodsClass, bool Reefer, bool Oversize)
 {
@@ -68,14 +67,14 @@ internal sealed record CargoJson(
         c.DangerousGoodsClass, c.Reefer, c.Oversize);
 }
 
-internal sealed record ConstraintsJson(IReadOnlyList<string> AvoidCountries, IReadOnlyList<string> AvoidNodes, IReadOnlyList<TransportMode> AvoidModes, bool IncludePlanned)
+public sealed record ConstraintsJson(IReadOnlyList<string> AvoidCountries, IReadOnlyList<string> AvoidNodes, IReadOnlyList<TransportMode> AvoidModes, bool IncludePlanned)
 {
     public static ConstraintsJson Of(PlanConstraints c) => new(
         [.. c.AvoidCountries.Order(StringComparer.Ordinal)], [.. c.AvoidNodes.Order(StringComparer.Ordinal)], [.. c.AvoidModes.Order()], c.IncludePlanned);
 }
 
 /// <summary>The request as the planner received it, names resolved.</summary>
-internal sealed record RequestJson(
+public sealed record RequestJson(
     NodeRefJson From, NodeRefJson To, CargoJson Cargo, TimeJson Ready, TimeJson? Deadline,
     ConstraintsJson Constraints, int Samples, ulong Seed)
 {
@@ -90,7 +89,7 @@ internal sealed record RequestJson(
     }
 }
 
-internal sealed record ServiceRefJson(string Id, string Name, string Operator, string Carrier, TransportMode Mode)
+public sealed record ServiceRefJson(string Id, string Name, string Operator, string Carrier, TransportMode Mode)
 {
     public static ServiceRefJson Of(Service s) => new(s.Id, s.Name, s.Operator, s.Carrier, s.Mode);
 }

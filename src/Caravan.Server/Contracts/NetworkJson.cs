@@ -1,12 +1,9 @@
 using Caravan.Network;
 
-// A copy of src/Caravan.Cli/Rendering/Json/NetworkJson.cs: the API answers in exactly the shape of the CLI's --json
-// (docs/cli-json.md). The CLI's types are internal to the CLI, which references this project to host `caravan serve`,
-// so they cannot be shared without moving them to a library both use; CliShapeTests fails when the two drift apart.
 namespace Caravan.Server.Contracts;
 
 /// <summary>The document `caravan network show --json` writes (docs/cli-json.md, "network show").</summary>
-internal sealed record NetworkJson(
+public sealed record NetworkJson(
     string Name,
     string Version,
     string? Description,
@@ -26,25 +23,25 @@ internal sealed record NetworkJson(
         [.. n.Nodes.Select(x => new NetworkNodeJson(x.Id, x.Name, x.Aliases, x.Country, x.Kind, x.TimeZoneId, x.Latitude, x.Longitude, x.Gauges, x.Planned))],
         [.. n.Links.Select(l => new NetworkLinkJson(l.Id, l.From, l.To, l.Mode, l.DistanceKm, l.Gauge, l.Bidirectional, l.Planned))],
         [.. n.Services.Select(s => new NetworkServiceJson(
-            s.Id, s.Name, s.Operator, s.Carrier, s.Mode, s.Stops, CliShapes.Pattern(s.Departures),
+            s.Id, s.Name, s.Operator, s.Carrier, s.Mode, s.Stops, DocumentValues.DeparturePattern(s.Departures),
             new CapacityJson(s.CapacityPerDeparture.Teu, s.CapacityPerDeparture.Wagons, s.CapacityPerDeparture.Tonnes), s.Planned))]);
 }
 
-internal sealed record NetworkCountsJson(int Nodes, int Links, int Services, int Transshipments, int Tariffs, int Countries)
+public sealed record NetworkCountsJson(int Nodes, int Links, int Services, int Transshipments, int Tariffs, int Countries)
 {
     public static NetworkCountsJson Of(NetworkModel n) => new(
         n.Nodes.Count, n.Links.Count, n.Services.Count, n.Transshipments.Count, n.Tariffs.Count,
         n.Nodes.Select(x => x.Country).Distinct().Count());
 }
 
-internal sealed record NetworkNodeJson(
+public sealed record NetworkNodeJson(
     string Id, string Name, IReadOnlyList<string> Aliases, string Country, NodeKind Kind, string TimeZone,
     double Lat, double Lon, IReadOnlyList<int> Gauges, bool Planned);
 
-internal sealed record NetworkLinkJson(string Id, string From, string To, TransportMode Mode, double DistanceKm, int? Gauge, bool Bidirectional, bool Planned);
+public sealed record NetworkLinkJson(string Id, string From, string To, TransportMode Mode, double DistanceKm, int? Gauge, bool Bidirectional, bool Planned);
 
-internal sealed record CapacityJson(double? Teu, double? Wagons, double? Tonnes);
+public sealed record CapacityJson(double? Teu, double? Wagons, double? Tonnes);
 
-internal sealed record NetworkServiceJson(
+public sealed record NetworkServiceJson(
     string Id, string Name, string Operator, string Carrier, TransportMode Mode, IReadOnlyList<string> Stops,
     string Departures, CapacityJson CapacityPerDeparture, bool Planned);

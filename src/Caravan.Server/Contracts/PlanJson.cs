@@ -2,13 +2,10 @@ using System.Text.Json.Serialization;
 using Caravan.Network;
 using Caravan.Planning;
 
-// A copy of src/Caravan.Cli/Rendering/Json/PlanJson.cs: the API answers in exactly the shape of the CLI's --json
-// (docs/cli-json.md). The CLI's types are internal to the CLI, which references this project to host `caravan serve`,
-// so they cannot be shared without moving them to a library both use; CliShapeTests fails when the two drift apart.
 namespace Caravan.Server.Contracts;
 
 /// <summary>The document `caravan plan --json` writes (docs/cli-json.md, "plan").</summary>
-internal sealed record PlanJson(
+public sealed record PlanJson(
     NetworkRefJson Network,
     RequestJson Request,
     string QuoteCurrency,
@@ -23,7 +20,7 @@ internal sealed record PlanJson(
         [.. result.Itineraries.Select((it, i) => ItineraryJson.Of(i + 1, it, result.Request, network))]);
 }
 
-internal sealed record ItineraryJson(
+public sealed record ItineraryJson(
     int Option,
     IReadOnlyList<string> Route,
     TimeJson Departure,
@@ -42,7 +39,7 @@ internal sealed record ItineraryJson(
         var to = network.GetNode(request.To);
         return new(
             option,
-            [.. CliShapes.RouteNodes(it).Select(n => n.Id)],
+            [.. DocumentValues.RouteNodes(it).Select(n => n.Id)],
             TimeJson.At(it.Departure, from),
             TimeJson.At(it.Arrival, to),
             Math.Round(it.Duration.TotalHours, 2),
@@ -56,7 +53,7 @@ internal sealed record ItineraryJson(
 }
 
 /// <summary>Arrival percentiles at the destination, and the same as days after the cargo was ready (door to door).</summary>
-internal sealed record ArrivalPercentilesJson(TimeJson P10, TimeJson P50, TimeJson P90, double P10Days, double P50Days, double P90Days, int Samples)
+public sealed record ArrivalPercentilesJson(TimeJson P10, TimeJson P50, TimeJson P90, double P10Days, double P50Days, double P90Days, int Samples)
 {
     public static ArrivalPercentilesJson Of(Itinerary it, Node to)
     {
@@ -66,9 +63,9 @@ internal sealed record ArrivalPercentilesJson(TimeJson P10, TimeJson P50, TimeJs
     }
 }
 
-internal sealed record TransshipmentJson(string Id, TransportMode FromMode, TransportMode ToMode, int? FromGauge, int? ToGauge, double Hours);
+public sealed record TransshipmentJson(string Id, TransportMode FromMode, TransportMode ToMode, int? FromGauge, int? ToGauge, double Hours);
 
-internal sealed record LegJson(
+public sealed record LegJson(
     ServiceRefJson Service,
     NodeRefJson From,
     NodeRefJson To,

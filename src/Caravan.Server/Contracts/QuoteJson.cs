@@ -2,13 +2,10 @@ using System.Text.Json.Serialization;
 using Caravan.Network;
 using Caravan.Planning;
 
-// A copy of src/Caravan.Cli/Rendering/Json/QuoteJson.cs: the API answers in exactly the shape of the CLI's --json
-// (docs/cli-json.md). The CLI's types are internal to the CLI, which references this project to host `caravan serve`,
-// so they cannot be shared without moving them to a library both use; CliShapeTests fails when the two drift apart.
 namespace Caravan.Server.Contracts;
 
 /// <summary>The document `caravan quote --json` writes (docs/cli-json.md, "quote").</summary>
-internal sealed record QuoteJson(
+public sealed record QuoteJson(
     NetworkRefJson Network,
     RequestJson Request,
     int Option,
@@ -31,7 +28,7 @@ internal sealed record QuoteJson(
         q.Option,
         q.OptionCount,
         q.Cheapest,
-        [.. CliShapes.RouteNodes(q.Itinerary).Select(n => n.Id)],
+        [.. DocumentValues.RouteNodes(q.Itinerary).Select(n => n.Id)],
         TimeJson.At(q.Itinerary.Departure, network.GetNode(result.Request.From)),
         TimeJson.At(q.Itinerary.Arrival, network.GetNode(result.Request.To)),
         result.QuoteCurrency,
@@ -45,11 +42,11 @@ internal sealed record QuoteJson(
         [.. q.ByCategory.Select(kv => new CategoryTotalJson(kv.Key, kv.Value))]);
 }
 
-internal sealed record QuoteLegJson(
+public sealed record QuoteLegJson(
     int Leg, ServiceRefJson Service, NodeRefJson From, NodeRefJson To,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Total,
     IReadOnlyList<ChargeJson> Charges);
 
-internal sealed record CarrierTotalJson(string Carrier, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Amount);
+public sealed record CarrierTotalJson(string Carrier, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Amount);
 
-internal sealed record CategoryTotalJson(ChargeCategory Category, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Amount);
+public sealed record CategoryTotalJson(ChargeCategory Category, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Amount);

@@ -6,7 +6,8 @@ namespace Caravan.Cli.Rendering.Json;
 
 /// <summary>
 /// Writes one JSON document per command to standard output: camelCase names, enums as camelCase strings, nulls
-/// written out (a field is always present; docs/cli-json.md lists them), non-ASCII text as is.
+/// written out (a field is always present; docs/cli-json.md lists them), non-ASCII text as is. The plan, quote and
+/// network documents are the HTTP API's own types (Caravan.Server.Contracts), so both write the same shapes.
 /// </summary>
 internal static class JsonOutput
 {
@@ -23,13 +24,4 @@ internal static class JsonOutput
     {
         output.WriteLine(JsonSerializer.Serialize(document, Options));
     }
-}
-
-/// <summary>Money as a JSON number with exactly two decimals (12.50, not 12.5), rounded half away from zero.</summary>
-internal sealed class MoneyJsonConverter : JsonConverter<decimal>
-{
-    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
-
-    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-        writer.WriteRawValue(Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -24,6 +24,8 @@ internal struct Label
     public long Departure;
     /// <summary>Offset of this label's arrival draws in the sample pool, or -1 when the search runs without draws.</summary>
     public int Samples;
+    /// <summary>Slot of the label in its node's <see cref="Bag"/>.</summary>
+    public int BagSlot;
 
     public const int OriginState = -1;
 }

@@ -32,7 +32,7 @@ internal sealed class LabelSearch
     private int _labelCount;
     private int[] _pool;
     private int _poolUsed;
-    private readonly List<int>?[] _bags;
+    private readonly Bag?[] _bags;
     /// <summary>Earliest-arrival profile only: the best arrival known (settled or pending) per node and vehicle state.</summary>
     private readonly long[]? _bestArrival;
     private readonly List<int> _targets = new();
@@ -52,7 +52,7 @@ internal sealed class LabelSearch
         _k = draws?.Count ?? 0;
         _late = q.Request.Deadline is { } d ? (int)Math.Min(int.MaxValue, d.ToUnixTimeSeconds() - q.ReadySeconds + 1) : int.MaxValue;
         _stateSlots = _net.States.Count + 1;
-        _bags = new List<int>?[_net.Nodes.Length * _stateSlots];
+        _bags = new Bag?[_net.Nodes.Length * _stateSlots];
         if (profile == SearchProfile.EarliestArrival)
         {
             _bestArrival = new long[_bags.Length];
@@ -60,6 +60,8 @@ internal sealed class LabelSearch
         }
         _pool = new int[Math.Max(1, _k * 64)];
         _ride = new int[_k];
+        _candidateDraws = new int[_k];
+        _drawsNoLater = other => DrawsNoLater(other, _candidateDraws);
     }
 
     public ref Label this[int index] => ref _labels[index];
@@ -84,8 +86,13 @@ internal sealed class LabelSearch
         {
             var label = _labels[index];
             ReadOnlySpan<int> draws = Draws(index);
-            if (DominatedAtTarget(label, draws) || DominatedInBag(label, draws)) continue;
-            Bag(label.Node, label.State).Add(index);
+            // The bag holds labels still in the queue too: one that dominates this label (and is alive) or that
+            // became dominated since, by something that then dominates this one as well, makes it useless.
+            if (DominatedAtTarget(label, draws) || DominatedInBag(label, draws, exceptSlot: label.BagSlot))
+            {
+                _bags[BagIndex(label.Node, label.State)]!.Kill(label.BagSlot);
+                continue;
+            }
             if (label.Node == _q.Destination)
             {
                 _targets.Add(index);
@@ -153,7 +160,7 @@ internal sealed class LabelSearch
                     if (child.Arrival >= best) continue;
                     best = child.Arrival;
                 }
-                if (DominatedAtTarget(child, draws) || DominatedInBag(child, draws)) continue;
+                if (DominatedAtTarget(child, draws) || DominatedInBag(child, draws, exceptSlot: -1)) continue;
                 if (_k > 0) child.Samples = Store(draws);
                 Push(child);
             }
@@ -182,19 +189,14 @@ internal sealed class LabelSearch
         return false;
     }
 
-    private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws)
+    private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws, int exceptSlot)
     {
         var bag = _bags[BagIndex(label.Node, label.State)];
         if (bag is null) return false;
-        foreach (int other in bag)
-        {
-            ref var o = ref _labels[other];
-            if (o.Arrival > label.Arrival) continue;
-            if (_profile == SearchProfile.EarliestArrival) return true;
-            if (o.Cents <= label.Cents && o.Co2eGrams <= label.Co2eGrams && o.Rides <= label.Rides && DrawsNoLater(other, draws))
-                return true;
-        }
-        return false;
+        if (_profile == SearchProfile.EarliestArrival) return bag.ArrivesNoLater(label.Arrival, exceptSlot);
+        if (_k == 0) return bag.Dominates(label.Arrival, label.Cents, label.Co2eGrams, label.Rides, exceptSlot, null);
+        draws.CopyTo(_candidateDraws);
+        return bag.Dominates(label.Arrival, label.Cents, label.Co2eGrams, label.Rides, exceptSlot, _drawsNoLater);
     }
 
     /// <summary>Adds a leg's running draws and marks late every draw that can no longer make the deadline from there.</summary>
@@ -213,6 +215,10 @@ internal sealed class LabelSearch
         return n;
     }
 
+    /// <summary>The draws of the label being tested against a bag, for <see cref="_drawsNoLater"/>.</summary>
+    private readonly int[] _candidateDraws;
+    private readonly Func<int, bool> _drawsNoLater;
+
     private bool DrawsNoLater(int label, ReadOnlySpan<int> draws)
     {
         if (_k == 0) return true;
@@ -226,7 +232,7 @@ internal sealed class LabelSearch
         return true;
     }
 
-    private List<int> Bag(int node, int state) => _bags[BagIndex(node, state)] ??= new List<int>();
+    private Bag BagAt(int node, int state) => _bags[BagIndex(node, state)] ??= new Bag();
 
     private int BagIndex(int node, int state) => node * _stateSlots + state + 1;
 
@@ -234,6 +240,7 @@ internal sealed class LabelSearch
     {
         if (_labelCount == _labels.Length) Array.Resize(ref _labels, _labels.Length * 2);
         _labels[_labelCount] = label;
+        _labels[_labelCount].BagSlot = BagAt(label.Node, label.State).Add(_labelCount, label.Arrival, label.Cents, label.Co2eGrams, label.Rides);
         _queue.Enqueue(_labelCount, (label.Arrival + _bounds.Seconds[label.Node], label.Cents));
         _labelCount++;
     }
