@@ -31,7 +31,8 @@ internal sealed class CompiledNetwork
     public int[] TransshipmentSeconds { get; }
 
     private readonly Dictionary<(TransportMode, int), int> _stateIds;
-    private readonly Dictionary<(int Node, int From, int To), int> _transshipments;
+    /// <summary>Transshipment rule per (node, arriving state, departing state), flattened: a hot lookup.</summary>
+    private readonly int[] _transshipments;
 
     /// <summary>Transshipment lookup result: the vehicles match, no transshipment is needed.</summary>
     public const int NotNeeded = -1;
@@ -89,26 +90,27 @@ internal sealed class CompiledNetwork
         Arrivals = arrivals.Select(a => a.ToArray()).ToArray();
         States = states;
 
-        _transshipments = new Dictionary<(int, int, int), int>();
+        int stateCount = states.Count;
+        _transshipments = new int[Nodes.Length * stateCount * stateCount];
+        var rulesAtNode = model.Transshipments.Select((t, i) => (t, i)).ToLookup(x => x.t.Node, x => x.i);
         for (int n = 0; n < Nodes.Length; n++)
-            for (int a = 0; a < states.Count; a++)
-                for (int b = 0; b < states.Count; b++)
-                    _transshipments[(n, a, b)] = FindTransshipment(n, states[a], states[b]);
+            for (int a = 0; a < stateCount; a++)
+                for (int b = 0; b < stateCount; b++)
+                    _transshipments[(n * stateCount + a) * stateCount + b] = FindTransshipment(rulesAtNode[Nodes[n].Id], states[a], states[b]);
     }
 
     /// <summary>The transshipment rule index for changing vehicle state at a node, or <see cref="NotNeeded"/> / <see cref="NotPossible"/>.</summary>
     public int Transshipment(int node, int fromState, int toState) =>
-        _transshipments.TryGetValue((node, fromState, toState), out int t) ? t : NotPossible;
+        _transshipments[(node * States.Count + fromState) * States.Count + toState];
 
-    private int FindTransshipment(int node, (TransportMode Mode, int Gauge) from, (TransportMode Mode, int Gauge) to)
+    /// <summary>The first rule in file order at the node that matches the change, as the network format documents.</summary>
+    private int FindTransshipment(IEnumerable<int> rulesAtNode, (TransportMode Mode, int Gauge) from, (TransportMode Mode, int Gauge) to)
     {
         if (from == to) return NotNeeded;
-        var id = Nodes[node].Id;
-        var rules = Model.Transshipments;
-        for (int i = 0; i < rules.Count; i++)
+        foreach (int i in rulesAtNode)
         {
-            var r = rules[i];
-            if (r.Node != id || r.FromMode != from.Mode || r.ToMode != to.Mode) continue;
+            var r = Model.Transshipments[i];
+            if (r.FromMode != from.Mode || r.ToMode != to.Mode) continue;
             if (r.FromGauge is { } fg && fg != from.Gauge) continue;
             if (r.ToGauge is { } tg && tg != to.Gauge) continue;
             return i;

@@ -36,8 +36,11 @@ internal sealed class LabelSearch
     /// <summary>Earliest-arrival profile only: the best arrival known (settled or pending) per node and vehicle state.</summary>
     private readonly long[]? _bestArrival;
     private readonly List<int> _targets = new();
-    /// <summary>On-time draw counts of the targets, in the order of <see cref="_targets"/>.</summary>
-    private readonly List<int> _targetOnTime = new();
+    /// <summary>The targets' criteria in parallel arrays (every candidate label is checked against all of them).</summary>
+    private long[] _targetArrival = new long[16];
+    private long[] _targetCents = new long[16];
+    private double[] _targetCo2 = new double[16];
+    private int[] _targetOnTime = new int[16];
     private readonly PriorityQueue<int, (long Estimate, long Cents)> _queue = new();
     /// <summary>Scratch: the draws of the ride being extended.</summary>
     private readonly int[] _ride;
@@ -95,8 +98,7 @@ internal sealed class LabelSearch
             }
             if (label.Node == _q.Destination)
             {
-                _targets.Add(index);
-                _targetOnTime.Add(_k > 0 ? OnTime(draws) : 0);
+                AddTarget(index, label, _k > 0 ? OnTime(draws) : 0);
                 if (_profile == SearchProfile.EarliestArrival) break;
                 continue;
             }
@@ -179,14 +181,31 @@ internal sealed class LabelSearch
         double co2 = label.Co2eGrams + _bounds.Co2eGrams[label.Node];
         long cents = label.Cents + _bounds.Cents[label.Node];
         int onTime = _k > 0 ? OnTime(draws) : 0;
+        bool earliestOnly = _profile == SearchProfile.EarliestArrival;
         for (int i = 0; i < _targets.Count; i++)
         {
-            ref var target = ref _labels[_targets[i]];
-            if (target.Arrival > arrival) continue;
-            if (_profile == SearchProfile.EarliestArrival) return true;
-            if (target.Cents <= cents && target.Co2eGrams <= co2 && _targetOnTime[i] >= onTime) return true;
+            if (_targetArrival[i] > arrival) continue;
+            if (earliestOnly) return true;
+            if (_targetCents[i] <= cents && _targetCo2[i] <= co2 && _targetOnTime[i] >= onTime) return true;
         }
         return false;
+    }
+
+    private void AddTarget(int index, in Label label, int onTime)
+    {
+        int n = _targets.Count;
+        if (n == _targetArrival.Length)
+        {
+            Array.Resize(ref _targetArrival, n * 2);
+            Array.Resize(ref _targetCents, n * 2);
+            Array.Resize(ref _targetCo2, n * 2);
+            Array.Resize(ref _targetOnTime, n * 2);
+        }
+        _targetArrival[n] = label.Arrival;
+        _targetCents[n] = label.Cents;
+        _targetCo2[n] = label.Co2eGrams;
+        _targetOnTime[n] = onTime;
+        _targets.Add(index);
     }
 
     private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws, int exceptSlot)
