@@ -14,6 +14,7 @@ return command switch
     "plan" => PlanLatencyBench.Run(rest),
     "queue" => QueueBench.Run(rest),
     "scenario" => ScenarioBench.Run(rest),
+    "booking" => Caravan.Bench.Booking.BookingThroughputBench.Run(rest),
     _ => RunSwitcher(args),
 };
 

@@ -14,7 +14,22 @@ public sealed class PostgresCaravanStore : RelationalCaravanStore
 
     /// <param name="connection">An Npgsql connection string (<c>Host=…;Database=…</c>) or a <c>postgres://</c> URL.</param>
     public PostgresCaravanStore(string connection, IClock? clock = null)
-        : this(NpgsqlDataSource.Create(PostgresConnection.ToConnectionString(connection)), clock ?? SystemClock.Instance) { }
+        : this(NpgsqlDataSource.Create(WithDefaults(PostgresConnection.ToConnectionString(connection))), clock ?? SystemClock.Instance) { }
+
+    /// <summary>
+    /// Prepared statements and no session reset on returning a connection to the pool, unless the connection string
+    /// says otherwise: a booking runs the same few statements every time, and the store leaves no session state
+    /// (its locks are transaction-scoped). Measured on the booking benchmark: PostgreSQL CPU per booking halved.
+    /// </summary>
+    private static string WithDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 32;
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     private PostgresCaravanStore(NpgsqlDataSource dataSource, IClock clock)
         : base(new PostgresDialect(dataSource), clock) => this.dataSource = dataSource;
