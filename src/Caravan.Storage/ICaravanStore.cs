@@ -43,6 +43,13 @@ public interface ICaravanStore : IAsyncDisposable
     Task<TransitionResult> ConfirmBookingAsync(string id, Actor actor, CancellationToken ct = default);
     /// <summary>Held or Confirmed → Cancelled, releasing the capacity of every leg.</summary>
     Task<TransitionResult> CancelBookingAsync(string id, Actor actor, CancellationToken ct = default);
+    /// <summary>
+    /// Confirms as above, but only if <paramref name="authorise"/> allows it for the booking as stored: the check runs
+    /// inside the transaction, on the locked booking, so what it saw is what changes (and it costs no extra read).
+    /// </summary>
+    Task<TransitionResult> ConfirmBookingAsync(string id, Actor actor, Func<Booking, TransitionCheck> authorise, CancellationToken ct = default);
+    /// <summary>Cancels as above, but only if <paramref name="authorise"/> allows it for the booking as stored.</summary>
+    Task<TransitionResult> CancelBookingAsync(string id, Actor actor, Func<Booking, TransitionCheck> authorise, CancellationToken ct = default);
     Task<IReadOnlyList<BookingEvent>> GetBookingHistoryAsync(string id, CancellationToken ct = default);
 }
 
@@ -140,10 +147,15 @@ public abstract record CreateBookingResult
     public sealed record IdempotencyConflict(string ExistingBookingId) : CreateBookingResult;
 }
 
+/// <summary>A caller's verdict on a booking it wants to change: go ahead, pretend it does not exist, or refuse.</summary>
+public enum TransitionCheck { Allow, NotFound, Forbidden }
+
 public abstract record TransitionResult
 {
     public sealed record Done(Booking Booking) : TransitionResult;
     public sealed record NotFound : TransitionResult;
+    /// <summary>The caller's check (<see cref="TransitionCheck.Forbidden"/>) refused the change: nothing changed.</summary>
+    public sealed record Forbidden(Booking Booking) : TransitionResult;
     public sealed record Conflict(Booking Booking, string Reason) : TransitionResult;
 }
 

@@ -137,11 +137,11 @@ internal static class BookingEndpoints
 
     internal static Task<Results<Ok<BookingJson>, ProblemHttpResult>> Confirm(
         string id, ClaimsPrincipal user, ServiceTimetable timetable, ICaravanStore store, CancellationToken ct) =>
-        Transition(id, user, timetable, store, (s, caller) => s.ConfirmBookingAsync(id, caller.Actor, ct), ct);
+        Transition(id, user, timetable, (caller, authorise) => store.ConfirmBookingAsync(id, caller.Actor, authorise, ct));
 
     internal static Task<Results<Ok<BookingJson>, ProblemHttpResult>> Cancel(
         string id, ClaimsPrincipal user, ServiceTimetable timetable, ICaravanStore store, CancellationToken ct) =>
-        Transition(id, user, timetable, store, (s, caller) => s.CancelBookingAsync(id, caller.Actor, ct), ct);
+        Transition(id, user, timetable, (caller, authorise) => store.CancelBookingAsync(id, caller.Actor, authorise, ct));
 
     internal static async Task<Results<Ok<IReadOnlyList<BookingEventJson>>, ProblemHttpResult>> History(
         string id, ClaimsPrincipal user, ServiceTimetable timetable, ICaravanStore store, CancellationToken ct)
@@ -152,20 +152,24 @@ internal static class BookingEndpoints
         return TypedResults.Ok<IReadOnlyList<BookingEventJson>>([.. events.Select(BookingEventJson.Of)]);
     }
 
+    /// <summary>
+    /// Who may see and change the booking is decided by the store's transaction on the booking as it locked it, so
+    /// the check and the change see the same row and no separate read is needed.
+    /// </summary>
     private static async Task<Results<Ok<BookingJson>, ProblemHttpResult>> Transition(
-        string id, ClaimsPrincipal user, ServiceTimetable timetable, ICaravanStore store,
-        Func<ICaravanStore, Caller, Task<TransitionResult>> change, CancellationToken ct)
+        string id, ClaimsPrincipal user, ServiceTimetable timetable, Func<Caller, Func<Booking, TransitionCheck>, Task<TransitionResult>> change)
     {
         var caller = Caller.From(user);
-        var booking = await store.FindBookingAsync(id, ct);
-        if (booking is null || !CanSee(caller, booking, timetable)) return NotFound(id);
-        if (!CanChange(caller, booking))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Only the shipper that made a booking (or an admin) may confirm or cancel it.");
-        return await change(store, caller) switch
+        TransitionCheck Authorise(Booking booking) =>
+            !CanSee(caller, booking, timetable) ? TransitionCheck.NotFound
+            : !CanChange(caller, booking) ? TransitionCheck.Forbidden
+            : TransitionCheck.Allow;
+        return await change(caller, Authorise) switch
         {
             TransitionResult.Done d => TypedResults.Ok(BookingJson.Of(d.Booking)),
             TransitionResult.NotFound => NotFound(id),
+            TransitionResult.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Only the shipper that made a booking (or an admin) may confirm or cancel it."),
             TransitionResult.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this status",
                 detail: $"Booking {id} is {c.Booking.Status.ToString().ToLowerInvariant()}: {c.Reason}"),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),

@@ -53,24 +53,42 @@ public abstract partial class RelationalCaravanStore
     {
         var keyId = ApiKeySecrets.KeyIdOf(secret);
         if (keyId is null) return Task.FromResult<(Organisation, ApiKey)?>(null);
+        // One round trip: the key, its organisation and the organisation's carriers (one row per carrier, at least one
+        // row thanks to the LEFT JOIN). Read on every request, never cached, so a revocation takes effect at once.
         return ReadAsync<(Organisation, ApiKey)?>(async connection =>
         {
-            ApiKey key;
-            byte[] salt, hash;
-            await using (var select = connection.Command(null,
-                "SELECT organisation_id, prefix, salt, secret_hash, created_at, revoked_at FROM api_keys WHERE id = @id"))
+            ApiKey? key = null;
+            byte[] salt = [], hash = [];
+            (string Name, OrganisationRole Role, NodaTime.Instant CreatedAt) organisation = ("", default, default);
+            var carriers = new List<string>();
+            await using (var select = connection.Command(null, """
+                SELECT k.organisation_id, k.prefix, k.salt, k.secret_hash, k.created_at, k.revoked_at,
+                       o.name, o.role, o.created_at, c.carrier
+                FROM api_keys k
+                JOIN organisations o ON o.id = k.organisation_id
+                LEFT JOIN organisation_carriers c ON c.organisation_id = o.id
+                WHERE k.id = @id
+                ORDER BY c.position
+                """))
             {
                 await using var reader = await select.With("@id", keyId).ExecuteReaderAsync(ct);
-                if (!await reader.ReadAsync(ct)) return null;
-                key = new ApiKey(keyId, reader.GetString(0), reader.GetString(1), Dialect.ReadInstant(reader, 4),
-                    reader.IsDBNull(5) ? null : Dialect.ReadInstant(reader, 5));
-                salt = (byte[])reader.GetValue(2);
-                hash = (byte[])reader.GetValue(3);
+                while (await reader.ReadAsync(ct))
+                {
+                    if (key is null)
+                    {
+                        key = new ApiKey(keyId, reader.GetString(0), reader.GetString(1), Dialect.ReadInstant(reader, 4),
+                            reader.IsDBNull(5) ? null : Dialect.ReadInstant(reader, 5));
+                        salt = (byte[])reader.GetValue(2);
+                        hash = (byte[])reader.GetValue(3);
+                        organisation = (reader.GetString(6), ParseRole(reader.GetString(7)), Dialect.ReadInstant(reader, 8));
+                    }
+                    if (!reader.IsDBNull(9)) carriers.Add(reader.GetString(9));
+                }
             }
+            if (key is null) return null;
             // Check the secret before looking at revocation, so a revoked key costs the same time as a wrong one.
             if (!ApiKeySecrets.Matches(salt, hash, secret) || key.RevokedAt is not null) return null;
-            var organisation = (await LoadOrganisationsAsync(connection, null, key.OrganisationId, ct)).SingleOrDefault();
-            return organisation is null ? null : (organisation, key);
+            return (new Organisation(key.OrganisationId, organisation.Name, organisation.Role, carriers, organisation.CreatedAt), key);
         }, ct);
     }
 }

@@ -6,15 +6,69 @@ namespace Caravan.Storage.Relational;
 public abstract partial class RelationalCaravanStore
 {
     /// <summary>
+    /// The common case in one round trip (plus COMMIT): one command of several statements claims the idempotency key,
+    /// creates-and-holds every departure (<see cref="UpsertHoldSql"/>) and inserts the booking, its legs and its first
+    /// history entry. Each claim and hold changes exactly one row when it succeeds, so the total of rows changed tells
+    /// whether all did; if not, the caller rolls everything back. Only for holds that fit the default capacity (so
+    /// that inserting a missing departure already holding them cannot break its CHECKs); nothing in it can fail for
+    /// any other reason: the departures of the legs exist once the holds ran, the booking id is new.
+    /// </summary>
+    private async Task<bool> TryCreateInOneCommandAsync(DbConnection connection, DbTransaction transaction, string id, NewBooking booking,
+        IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, IReadOnlyList<Hold> holds,
+        Actor actor, Instant now, CancellationToken ct)
+    {
+        var sql = new System.Text.StringBuilder();
+        await using var command = connection.Command(transaction, "");
+        var expected = 0;
+        if (booking.IdempotencyKey is { } key)
+        {
+            sql.AppendLine("""
+                INSERT INTO idempotency (organisation_id, idempotency_key, booking_id, request_hash, created_at)
+                VALUES (@org, @key, @id, @hash, @now)
+                ON CONFLICT (organisation_id, idempotency_key) DO NOTHING;
+                """);
+            command.With("@key", key).With("@hash", booking.RequestHash);
+            expected++;
+        }
+        for (var i = 0; i < holds.Count; i++)
+        {
+            var p = "@h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.AppendLine(UpsertHoldSql(p) + ";");
+            command.With(p + "_id", holds[i].Departure.Id).With(p + "_service", holds[i].Departure.ServiceId)
+                .With(Dialect, p + "_departs", holds[i].Departure.Time).WithMicro(p + "_cap", holds[i].DefaultCapacity)
+                .WithMicro(p + "_q", holds[i].Total);
+            expected++;
+        }
+        expected += AppendBookingInserts(sql, command, id, booking, legs, actor, now);
+        command.CommandText = sql.ToString();
+        return await command.ExecuteNonQueryAsync(ct) == expected;
+    }
+
+    /// <summary>
     /// One transaction: claim the idempotency key, hold every departure (in departure id order, so two bookings over
     /// the same departures lock them in the same order and cannot deadlock), then store the booking, its legs and its
-    /// first history entry. A departure that does not fit rolls everything back.
+    /// first history entry. A departure that does not fit rolls everything back. First tried as one command
+    /// (<see cref="TryCreateInOneCommandAsync"/>); only when that falls short does it run statement by statement.
     /// </summary>
     public async Task<CreateBookingResult> CreateBookingAsync(NewBooking booking, Actor actor, CancellationToken ct = default)
     {
         var legs = StoreInput.Booking(booking);
         StoreInput.Actor(actor);
         var holds = HoldsByDeparture(legs);
+        if (holds.All(h => Fits(h.Total, h.DefaultCapacity)))
+        {
+            var created = await WriteAsync<CreateBookingResult?>(async (connection, transaction) =>
+            {
+                var now = Now();
+                var id = Identifiers.NewBookingId(now);
+                return await TryCreateInOneCommandAsync(connection, transaction, id, booking, legs, holds, actor, now, ct)
+                    ? Outcome<CreateBookingResult?>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, legs, now)))
+                    : Outcome<CreateBookingResult?>.Discard(null);
+            }, ct);
+            if (created is not null) return created;
+            // A replayed or reused idempotency key, or a departure that is full: rolled back; the step-by-step
+            // transaction below finds out which and answers it.
+        }
         return await WriteAsync<CreateBookingResult>(async (connection, transaction) =>
         {
             var now = Now();
@@ -28,18 +82,23 @@ public abstract partial class RelationalCaravanStore
 
             foreach (var hold in holds)
             {
-                await EnsureDepartureAsync(connection, transaction, hold.Departure, hold.DefaultCapacity, actor, now, ct);
-                if (!await TryHoldAsync(connection, transaction, hold.Departure, hold.Total, now, ct))
+                if (!await TryEnsureAndHoldAsync(connection, transaction, hold, actor, now, ct))
                 {
                     var state = (await ReadDepartureAsync(connection, transaction, hold.Departure, ct))!;
                     return Outcome<CreateBookingResult>.Discard(new CreateBookingResult.InsufficientCapacity(hold.FirstLegIndex, state));
                 }
             }
 
-            await InsertBookingAsync(connection, transaction, id, booking, legs, now, ct);
-            await AddEventAsync(connection, transaction, id, actor, "created", null, now, ct);
-            var created = (await LoadBookingsAsync(connection, transaction, [id], ct)).Single();
-            return Outcome<CreateBookingResult>.Keep(new CreateBookingResult.Created(created));
+            // The booking is built from the values written (as they read back: times truncated, quantities in
+            // millionths) instead of being read back, which would cost two more round trips.
+            await using (var insert = connection.Command(transaction, ""))
+            {
+                var sql = new System.Text.StringBuilder();
+                AppendBookingInserts(sql, insert, id, booking, legs, actor, now);
+                insert.CommandText = sql.ToString();
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            return Outcome<CreateBookingResult>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, legs, now)));
         }, ct);
     }
 
@@ -109,45 +168,97 @@ public abstract partial class RelationalCaravanStore
         return await update.With("@id", departure.Id).WithMicro("@q", quantity).With(Dialect, "@now", now).ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private async Task InsertBookingAsync(DbConnection connection, DbTransaction transaction, string id, NewBooking booking,
-        IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, Instant now, CancellationToken ct)
+    /// <summary>
+    /// Creates the departure if missing and holds the quantity on it, in one statement when the quantity fits the
+    /// default capacity: the row is inserted already holding it, or, if the row exists, the conditional UPDATE of the
+    /// upsert adds it only if every unit still fits (PostgreSQL locks the row and re-checks the WHERE against the
+    /// committed row; SQLite holds the only write lock). A quantity beyond the default capacity cannot be inserted
+    /// (the CHECKs would refuse it) but may fit a published capacity, so it takes the two-statement way.
+    /// </summary>
+    private async Task<bool> TryEnsureAndHoldAsync(DbConnection connection, DbTransaction transaction, Hold hold, Actor actor,
+        Instant now, CancellationToken ct)
     {
-        await using (var insert = connection.Command(transaction, """
-            INSERT INTO bookings (id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at)
-            VALUES (@id, @org, 'held', @cargo, @price, @currency, @reference, @now, @now)
-            """))
+        if (!Fits(hold.Total, hold.DefaultCapacity))
         {
-            await insert.With("@id", id).With("@org", booking.OrganisationId).With("@cargo", booking.CargoDescription)
-                .With("@price", booking.QuotedPrice).With("@currency", booking.Currency).With("@reference", booking.Reference)
-                .With(Dialect, "@now", now).ExecuteNonQueryAsync(ct);
+            await EnsureDepartureAsync(connection, transaction, hold.Departure, hold.DefaultCapacity, actor, now, ct);
+            return await TryHoldAsync(connection, transaction, hold.Departure, hold.Total, now, ct);
         }
+        var p = "@h";
+        await using var upsert = connection.Command(transaction, UpsertHoldSql(p));
+        return await upsert.With(p + "_id", hold.Departure.Id).With(p + "_service", hold.Departure.ServiceId)
+            .With(Dialect, p + "_departs", hold.Departure.Time).WithMicro(p + "_cap", hold.DefaultCapacity).WithMicro(p + "_q", hold.Total)
+            .With(Dialect, "@now", now).WithActor(actor).ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// Inserts the departure already holding the quantity, or adds the quantity to the existing row if every unit
+    /// still fits; changes one row when the hold succeeded, none when it did not. Parameters: <paramref name="p"/>
+    /// followed by _id, _service, _departs, _cap_* (the default capacity) and _q_* (the quantity); @now and the actor.
+    /// </summary>
+    private static string UpsertHoldSql(string p) => $"""
+        INSERT INTO departures (id, service_id, departs_at, capacity_teu_micro, capacity_wagons_micro, capacity_tonnes_micro,
+                                held_teu_micro, held_wagons_micro, held_tonnes_micro, created_at, updated_at, updated_by_org, updated_by_key)
+        VALUES ({p}_id, {p}_service, {p}_departs, {p}_cap_teu, {p}_cap_wagons, {p}_cap_tonnes, {p}_q_teu, {p}_q_wagons, {p}_q_tonnes,
+                @now, @now, @actor_org, @actor_key)
+        ON CONFLICT (id) DO UPDATE
+        SET held_teu_micro = departures.held_teu_micro + {p}_q_teu,
+            held_wagons_micro = departures.held_wagons_micro + {p}_q_wagons,
+            held_tonnes_micro = departures.held_tonnes_micro + {p}_q_tonnes,
+            updated_at = @now
+        WHERE (departures.capacity_teu_micro IS NULL OR departures.held_teu_micro + {p}_q_teu <= departures.capacity_teu_micro)
+          AND (departures.capacity_wagons_micro IS NULL OR departures.held_wagons_micro + {p}_q_wagons <= departures.capacity_wagons_micro)
+          AND (departures.capacity_tonnes_micro IS NULL OR departures.held_tonnes_micro + {p}_q_tonnes <= departures.capacity_tonnes_micro)
+        """;
+
+    private static bool Fits(MicroCapacity quantity, MicroCapacity capacity) =>
+        (capacity.Teu is not { } teu || (quantity.Teu ?? 0) <= teu) &&
+        (capacity.Wagons is not { } wagons || (quantity.Wagons ?? 0) <= wagons) &&
+        (capacity.Tonnes is not { } tonnes || (quantity.Tonnes ?? 0) <= tonnes);
+
+    /// <summary>
+    /// Appends the inserts of the booking row, its first history entry (sequence 1: the booking is new) and its legs
+    /// to a command of several statements (one round trip whatever the number of legs); returns the rows they insert.
+    /// </summary>
+    private int AppendBookingInserts(System.Text.StringBuilder sql, DbCommand command, string id, NewBooking booking,
+        IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, Actor actor, Instant now)
+    {
+        sql.AppendLine("""
+            INSERT INTO bookings (id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at)
+            VALUES (@id, @org, 'held', @cargo, @price, @currency, @reference, @now, @now);
+            INSERT INTO booking_events (booking_id, sequence, actor_org, actor_key, action, detail, at)
+            VALUES (@id, 1, @actor_org, @actor_key, 'created', NULL, @now);
+            """);
+        command.With("@id", id).With("@org", booking.OrganisationId).With("@cargo", booking.CargoDescription)
+            .With("@price", booking.QuotedPrice).With("@currency", booking.Currency).With("@reference", booking.Reference)
+            .With(Dialect, "@now", now).WithActor(actor);
         for (var index = 0; index < legs.Count; index++)
         {
             var (leg, quantity, defaultCapacity) = legs[index];
-            await using var insert = connection.Command(transaction, """
+            var n = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.AppendLine($"""
                 INSERT INTO booking_legs (booking_id, leg_index, departure_id, service_id, departs_at, from_node, to_node,
                                           quantity_teu_micro, quantity_wagons_micro, quantity_tonnes_micro,
                                           default_teu_micro, default_wagons_micro, default_tonnes_micro, carrier, operator)
-                VALUES (@booking, @index, @departure, @service, @departs, @from, @to,
-                        @q_teu, @q_wagons, @q_tonnes, @d_teu, @d_wagons, @d_tonnes, @carrier, @operator)
+                VALUES (@id, @index{n}, @departure{n}, @service{n}, @departs{n}, @from{n}, @to{n},
+                        @q{n}_teu, @q{n}_wagons, @q{n}_tonnes, @d{n}_teu, @d{n}_wagons, @d{n}_tonnes, @carrier{n}, @operator{n});
                 """);
-            await insert.With("@booking", id).With("@index", index).With("@departure", leg.Departure.Id)
-                .With("@service", leg.Departure.ServiceId).With(Dialect, "@departs", leg.Departure.Time)
-                .With("@from", leg.From).With("@to", leg.To).WithMicro("@q", quantity).WithMicro("@d", defaultCapacity)
-                .With("@carrier", leg.Carrier).With("@operator", leg.Operator).ExecuteNonQueryAsync(ct);
+            command.With("@index" + n, index).With("@departure" + n, leg.Departure.Id)
+                .With("@service" + n, leg.Departure.ServiceId).With(Dialect, "@departs" + n, leg.Departure.Time)
+                .With("@from" + n, leg.From).With("@to" + n, leg.To).WithMicro("@q" + n, quantity).WithMicro("@d" + n, defaultCapacity)
+                .With("@carrier" + n, leg.Carrier).With("@operator" + n, leg.Operator);
         }
+        return 2 + legs.Count;
     }
 
-    /// <summary>Appends to the history with the next sequence number; callers hold the booking row (or the write lock).</summary>
-    private async Task AddEventAsync(DbConnection connection, DbTransaction transaction, string bookingId, Actor actor,
-        string action, string? detail, Instant now, CancellationToken ct)
-    {
-        await using var insert = connection.Command(transaction, """
-            INSERT INTO booking_events (booking_id, sequence, actor_org, actor_key, action, detail, at)
-            SELECT @booking, COALESCE(MAX(sequence), 0) + 1, @actor_org, @actor_key, @action, @detail, @now
-            FROM booking_events WHERE booking_id = @booking
-            """);
-        await insert.With("@booking", bookingId).WithActor(actor).With("@action", action).With("@detail", detail)
-            .With(Dialect, "@now", now).ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>The booking just inserted, exactly as <see cref="LoadBookingsAsync"/> would read it back.</summary>
+    private static Booking AsWritten(string id, NewBooking booking,
+        IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, Instant now) =>
+        new(id, booking.OrganisationId, BookingStatus.Held, booking.CargoDescription, booking.QuotedPrice, booking.Currency,
+            legs.Select(l => new BookingLeg(new DepartureRef(l.Leg.Departure.ServiceId, SqlDialect.Truncate(l.Leg.Departure.Time)),
+                l.Leg.From, l.Leg.To, l.Quantity.ToCapacity(), l.DefaultCapacity.ToCapacity())
+            {
+                Carrier = l.Leg.Carrier,
+                Operator = l.Leg.Operator,
+            }).ToArray(),
+            booking.Reference, now, now);
 }

@@ -70,9 +70,6 @@ public abstract partial class RelationalCaravanStore
         }, ct);
     }
 
-    private async Task<Booking> LoadOneAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken ct) =>
-        (await LoadBookingsAsync(connection, transaction, [id], ct)).Single();
-
     /// <summary>
     /// The bookings with these ids, in the order given (missing ids are left out). Legs never change after the booking
     /// is written with them, so reading the two tables in two statements is consistent even outside a transaction.

@@ -22,6 +22,9 @@ internal abstract class SqlDialect
     /// <summary>Appended to a SELECT inside a write transaction to lock the rows read (empty where writers are serial).</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>Like <see cref="ForUpdate"/>, locking only the rows of the table with this alias in a join.</summary>
+    public string ForUpdateOf(string alias) => ForUpdate.Length == 0 ? "" : $"{ForUpdate} OF {alias}";
+
     /// <summary>Serialization failures, deadlocks, a busy database: the transaction was rolled back and may be retried.</summary>
     public abstract bool IsTransient(Exception exception);
 
