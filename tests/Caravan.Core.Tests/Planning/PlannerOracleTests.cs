@@ -19,7 +19,6 @@ public class PlannerOracleTests
         var network = RandomNetworks.Create(seed);
         var rng = new Random(seed * 7919);
         var planner = new Planner(network);
-        int compared = 0;
         for (int q = 0; q < 4; q++)
         {
             var from = network.Nodes[rng.Next(network.Nodes.Count)].Id;
@@ -46,10 +45,7 @@ public class PlannerOracleTests
             var act = actual.Select(i => Key(new BruteForceOracle.Criteria(
                 i.Arrival.ToUnixTimeSeconds(), i.TotalCost, i.Emissions.Co2eWTW, i.OnTimeProbability))).OrderBy(x => x).ToList();
             Assert.Equal(exp, act);
-            compared += exp.Count;
         }
-        // Not a vacuous pass: most seeds have at least one itinerary (checked across all seeds below).
-        _ = compared;
     }
 
     [Fact]

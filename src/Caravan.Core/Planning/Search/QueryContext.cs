@@ -83,7 +83,7 @@ internal sealed class QueryContext
         for (int k = board; k < alight; k++) km += legs[k].Link.DistanceKm;
         // The same arithmetic as EmissionCalculator.ForRide and the quote's lines, so criteria equal the itinerary's figures.
         double tkm = _tonnes * km;
-        cost = new RideCost(true, facts.Tariff!.TotalCents(km), tkm * facts.IntensityWTW);
+        cost = new RideCost(facts.Tariff!.TotalCents(km), tkm * facts.IntensityWTW);
         facts.Rides[(board, alight)] = cost;
         return cost;
     }
@@ -101,7 +101,7 @@ internal sealed class QueryContext
         var t = Net.Model.Transshipments[rule];
         long cents = 0;
         foreach (var c in Tariffs.PriceTransshipment(t, Cargo)) cents += (long)(c.AmountInQuote * 100m);
-        cost = new RideCost(true, cents, Emissions.ForTransshipment(t, Cargo).Co2eWTW);
+        cost = new RideCost(cents, Emissions.ForTransshipment(t, Cargo).Co2eWTW);
         _transshipments[rule] = cost;
         return cost;
     }
@@ -147,4 +147,4 @@ internal sealed class QueryContext
 }
 
 /// <summary>What a ride or transshipment adds: whole cents in the quote currency and grams of CO2e (well-to-wheel).</summary>
-internal readonly record struct RideCost(bool Offered, long Cents, double Co2eGrams);
+internal readonly record struct RideCost(long Cents, double Co2eGrams);
