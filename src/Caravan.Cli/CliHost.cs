@@ -22,7 +22,7 @@ internal static class CliHost
         };
         try
         {
-            var parse = root.Parse(args);
+            var parse = root.Parse(HelpAsOption(args));
             if (parse.Action is ParseErrorAction) return ReportParseErrors(root, parse, invocation, context);
             return parse.Invoke(invocation);
         }
@@ -58,10 +58,27 @@ internal static class CliHost
         // An unknown word is usually the cause of everything else (every word after it is unknown too, and the
         // command it misspells is "not provided"), so it comes first; then the first of the remaining errors.
         string first = parse.UnmatchedTokens.Count > 0
-            ? $"unknown command or option '{parse.UnmatchedTokens[0]}'."
+            ? $"unknown command or option '{parse.UnmatchedTokens[0]}'.{DidYouMean(parse.UnmatchedTokens[0], command)}"
             : FirstLine(parse.Errors[0].Message);
         string more = parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "";
         return Fail(context, $"{first}{more} See '{path} --help'.", ExitCodes.Usage);
+    }
+
+    /// <summary>
+    /// "caravan help" and "caravan help plan" as other command-line tools have them (git, dotnet): the same as
+    /// "caravan --help" and "caravan plan --help".
+    /// </summary>
+    private static string[] HelpAsOption(string[] args) =>
+        args is ["help", .. var words] ? [.. words, "--help"] : args;
+
+    /// <summary>" Did you mean 'plan'?" for a mistyped subcommand or option of the command being parsed, or nothing.</summary>
+    private static string DidYouMean(string token, Command command)
+    {
+        var names = token.StartsWith('-')
+            ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
+            : command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name));
+        var closest = Spelling.EditDistance.Closest(token, names);
+        return closest.Count == 0 ? "" : $" Did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?";
     }
 
     private static string CommandPath(CommandResult result)

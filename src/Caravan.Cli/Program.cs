@@ -19,7 +19,22 @@ public static class Program
         root.Subcommands.Add(NetworkCommands.Create(context));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
-        // Further command groups (`simulate`, `serve`, …) register here, one line each, built in Commands/.
+        root.Subcommands.Add(HelpCommand());
+        // "-v" as well as "--version", as most command-line tools accept.
+        root.Options.OfType<VersionOption>().Single().Aliases.Add("-v");
+        // Further command groups register here, one line each, built in Commands/.
         return root;
+    }
+
+    /// <summary>
+    /// Listed so that "caravan --help" shows it; <see cref="CliHost"/> turns "caravan help [COMMAND…]" into
+    /// "caravan [COMMAND…] --help" before parsing, so this action only runs if that rewrite is bypassed.
+    /// </summary>
+    private static Command HelpCommand()
+    {
+        var words = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore, Description = "The command to explain, e.g. 'plan' or 'simulate compare'." };
+        var help = new Command("help", "Show help for Caravan or for one of its commands.") { words };
+        help.SetAction(_ => ExitCodes.Usage);
+        return help;
     }
 }

@@ -61,6 +61,7 @@ public sealed class PlanEndpointTests(HostFixture fixture) : IClassFixture<HostF
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "readyTime": "2026-12-10", "deadline": "2026-12-01"}""", "deadline")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "constraints": {"avoidModes": ["teleport"]}}""", "constraints.avoidModes[0]")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "constraints": {"avoidNodes": ["Nowhere"]}}""", "constraints.avoidNodes[0]")]
+    [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "constraints": {"avoidCountries": ["RU", "XX"]}}""", "constraints.avoidCountries[1]")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "samples": 1}""", "samples")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "colour": "red"}""", "colour")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2, "containers45": 1}}""", "cargo.containers45")]

@@ -43,7 +43,7 @@ internal static class NetworkCommands
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            if (!File.Exists(path)) throw new CliFailureException($"FILE: cannot read '{path}': no such file");
+            InputFile.RequireReadable("network check", path);
             NetworkLoadResult result;
             try
             {
@@ -51,7 +51,7 @@ internal static class NetworkCommands
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliFailureException($"FILE: cannot read '{path}': {e.Message}");
+                throw new CliFailureException($"network check: cannot read '{path}': {e.Message}");
             }
 
             if (result.Network is { } n && result.Errors.Count == 0)

@@ -45,10 +45,11 @@ internal sealed class ConstraintOptions
     private static IEnumerable<string> List(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>An officially assigned ISO 3166-1 alpha-2 code: "XX" is refused, not silently avoided.</summary>
     private static string ParseCountry(string code) =>
-        code.Length == 2 && code.All(char.IsAsciiLetter)
+        code.Length == 2 && code.All(char.IsAsciiLetter) && CountryCodes.IsAssigned(code.ToUpperInvariant())
             ? code.ToUpperInvariant()
-            : throw new CliUsageException("--avoid-country", code, "ISO 3166-1 alpha-2 country codes such as RU or IR");
+            : throw new CliUsageException("--avoid-country", code, "assigned ISO 3166-1 alpha-2 country codes such as RU or IR");
 
     public static TransportMode ParseMode(string text) => text.ToLowerInvariant() switch
     {

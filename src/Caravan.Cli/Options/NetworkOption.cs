@@ -16,7 +16,7 @@ internal static class NetworkOption
     public static NetworkModel Load(string? path)
     {
         if (path is null) return NetworkLoader.LoadDefault();
-        if (!File.Exists(path)) throw new CliFailureException($"--network: cannot read '{path}': no such file");
+        InputFile.RequireReadable("--network", path);
         NetworkLoadResult result;
         try
         {

@@ -62,7 +62,7 @@ public sealed class NodeLookup
     {
         string folded = Fold(query);
         return _keys
-            .Select(k => (k.Node, Distance: EditDistance(folded, k.Key)))
+            .Select(k => (k.Node, Distance: Spelling.EditDistance.Between(folded, k.Key)))
             .GroupBy(x => x.Node)
             .Select(g => (Node: g.Key, Distance: g.Min(x => x.Distance)))
             .OrderBy(x => x.Distance)
@@ -135,24 +135,5 @@ public sealed class NodeLookup
         folds['İ'] = "i"; // Turkish capital dotted I: invariant lower-casing leaves it as it is
         folds['Ə'] = "e"; // Azerbaijani capital schwa
         return folds;
-    }
-
-    /// <summary>Levenshtein distance (insert, delete, substitute all cost 1), two rows of memory.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitute, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -67,8 +67,8 @@ internal sealed class PlanRequestReader(NetworkModel network, NodeLookup lookup,
         var countries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, i) in (body.AvoidCountries ?? []).Select((c, i) => (c, i)))
         {
-            if (code is { Length: 2 } && code.All(char.IsAsciiLetter)) countries.Add(code.ToUpperInvariant());
-            else errors.Add($"constraints.avoidCountries[{i}]", code, "an ISO 3166-1 alpha-2 country code such as RU or IR");
+            if (code is { Length: 2 } && code.All(char.IsAsciiLetter) && CountryCodes.IsAssigned(code.ToUpperInvariant())) countries.Add(code.ToUpperInvariant());
+            else errors.Add($"constraints.avoidCountries[{i}]", code, "an assigned ISO 3166-1 alpha-2 country code such as RU or IR");
         }
         var nodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, i) in (body.AvoidNodes ?? []).Select((n, i) => (n, i)))

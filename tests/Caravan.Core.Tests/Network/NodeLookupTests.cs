@@ -139,7 +139,7 @@ public class NodeLookupTests
     [InlineData("aktau", "aktau", 0)]
     [InlineData("aktaw", "aktau", 1)]
     public void Edit_distance_counts_single_character_edits(string a, string b, int expected) =>
-        Assert.Equal(expected, NodeLookup.EditDistance(a, b));
+        Assert.Equal(expected, Caravan.Spelling.EditDistance.Between(a, b));
 
     [Theory]
     [InlineData("Şahdağ", "sahdag")]

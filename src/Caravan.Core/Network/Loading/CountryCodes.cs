@@ -5,7 +5,7 @@ namespace Caravan.Network;
 /// on the machine's culture data (the build uses invariant globalization). User-assigned codes such as XK are not
 /// accepted.
 /// </summary>
-internal static class CountryCodes
+public static class CountryCodes
 {
     private static readonly HashSet<string> Assigned = new(
         """

@@ -1,0 +1,89 @@
+namespace Caravan.Core.Tests.Cli;
+
+/// <summary>What users of other command-line tools expect: suggestions for slips, `help`, `-v`, precise file errors.</summary>
+public class CliHabitsTests
+{
+    [Theory]
+    [InlineData("'plan'", "plna", "--from", "Xi'an")]
+    [InlineData("'quote'", "qoute")]
+    [InlineData("'--from'", "plan", "--form", "Xi'an", "--to", "Baku", "--containers", "1x40ft")]
+    [InlineData("'--containers'", "plan", "--from", "Xi'an", "--to", "Baku", "--container", "1x40ft")]
+    [InlineData("'check'", "network", "chek", "x.json")]
+    public void A_mistyped_command_or_option_gets_a_suggestion(string suggested, params string[] args)
+    {
+        var run = CliRunner.Run(args);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Did you mean {suggested}", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_word_like_no_command_gets_no_suggestion()
+    {
+        var run = CliRunner.Run(["frobnicate"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("Did you mean", run.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "help" }, "[command] [options]")]
+    [InlineData(new[] { "help", "plan" }, "plan [options]")]
+    [InlineData(new[] { "help", "simulate", "compare" }, "compare <A> <B>")]
+    public void Help_as_a_command_shows_the_help_of_the_command_named(string[] args, string usage)
+    {
+        var run = CliRunner.Run(args);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(usage, run.Out);
+    }
+
+    [Fact]
+    public void Short_v_prints_the_version_like_long_version()
+    {
+        var shortRun = CliRunner.Run(["-v"]);
+        var longRun = CliRunner.Run(["--version"]);
+
+        Assert.Equal(0, shortRun.ExitCode);
+        Assert.False(string.IsNullOrWhiteSpace(shortRun.Out));
+        Assert.Equal(longRun.Out, shortRun.Out);
+    }
+
+    [Fact]
+    public void A_missing_file_a_directory_and_a_missing_folder_are_told_apart()
+    {
+        string folder = Directory.CreateTempSubdirectory("caravan-cli-").FullName;
+        try
+        {
+            var missing = CliRunner.Run(["network", "check", Path.Combine(folder, "nosuch.json")]);
+            var directory = CliRunner.Run(["network", "check", folder]);
+            var noFolder = CliRunner.Run(["plan", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", "--network", Path.Combine(folder, "gone", "n.json")]);
+
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Contains("network check: cannot read", missing.Error);
+            Assert.Contains("no such file", missing.Error);
+            Assert.Equal(1, directory.ExitCode);
+            Assert.Contains("is a directory, expected a file", directory.Error);
+            Assert.Equal(1, noFolder.ExitCode);
+            Assert.Contains("--network: cannot read", noFolder.Error);
+            Assert.Contains("no such folder", noFolder.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("XX")]
+    [InlineData("ZZ")]
+    [InlineData("Russia")]
+    public void An_unassigned_country_code_is_refused(string code)
+    {
+        var run = CliRunner.Run(["plan", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", "--avoid-country", code]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: --avoid-country: found '{code}', expected assigned ISO 3166-1", run.Error);
+    }
+}
