@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(QuoteCommand.Create(context));
         root.Subcommands.Add(NetworkCommands.Create(context));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(context));
+        root.Subcommands.Add(Calibration.CalibrateCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(HelpCommand());
         // "-v" as well as "--version", as most command-line tools accept.

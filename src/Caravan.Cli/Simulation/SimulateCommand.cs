@@ -120,7 +120,13 @@ internal sealed class RunOptions
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public readonly Option<string> Replications = new("--replications") { Description = $"Independent replications (default {SimulateCommand.DefaultReplications}); they run in parallel on all cores.", HelpName = "N", DefaultValueFactory = _ => SimulateCommand.DefaultReplications.ToString(Invariant) };
+    public readonly Option<string> Replications;
+
+    public RunOptions(int defaultReplications = SimulateCommand.DefaultReplications)
+    {
+        Replications = new("--replications") { Description = $"Independent replications (default {defaultReplications}); they run in parallel on all cores.", HelpName = "N", DefaultValueFactory = _ => defaultReplications.ToString(Invariant) };
+    }
+
     public readonly Option<string> Seed = new("--seed") { Description = "Random seed; the same seed gives the same numbers bit for bit.", HelpName = "S", DefaultValueFactory = _ => "1" };
     public readonly Option<bool> Json = new("--json") { Description = "Write one JSON document instead of tables." };
     public readonly Option<string?> Csv = new("--csv") { Description = "Also write the results as CSV files into this directory.", HelpName = "DIR" };

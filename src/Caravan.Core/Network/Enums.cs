@@ -3,6 +3,14 @@ namespace Caravan.Network;
 /// <summary>How a link moves cargo. Serialized in camelCase: "rail", "road", "ferry", "sea", "pipeline".</summary>
 public enum TransportMode { Rail, Road, Ferry, Sea, Pipeline }
 
+/// <summary>
+/// What a carrier sells on a service. <see cref="BlockTrain"/> is a scheduled through product (a whole train booked
+/// end to end, with its ferry slot and border windows agreed in advance), which is how the corridor's 8–10 days to
+/// Azerbaijan are reached; <see cref="Standard"/> is everything else, where cargo waits its turn at each node.
+/// Serialized in camelCase: "standard", "blockTrain".
+/// </summary>
+public enum ServiceProduct { Standard, BlockTrain }
+
 /// <summary>What a node is. Serialized in camelCase: "railTerminal", "seaPort", ….</summary>
 public enum NodeKind { RailTerminal, SeaPort, BorderCrossing, PipelineTerminal, InlandHub }
 

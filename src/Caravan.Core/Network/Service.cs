@@ -27,6 +27,8 @@ public sealed record Service
     /// <summary>Load factor and empty running of this service when they differ from the vehicle class defaults.</summary>
     public double? LoadFactor { get; init; }
     public double? EmptyRunning { get; init; }
+    /// <summary>Standard service, or a block train whose cargo boards with a node's shorter block-train dwell.</summary>
+    public ServiceProduct Product { get; init; }
     public bool Planned { get; init; }
     public required string Source { get; init; }
 }

@@ -17,9 +17,11 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
 
         var legs = new List<ItineraryLeg>(chain.Count);
         long arrivedAt = q.ReadySeconds;
+        int arrivedOn = -1;
         foreach (var label in chain)
         {
-            legs.Add(BuildLeg(label, arrivedAt));
+            legs.Add(BuildLeg(label, arrivedAt, arrivedOn));
+            arrivedOn = label.Service;
             arrivedAt = label.Arrival;
         }
 
@@ -45,7 +47,7 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
         };
     }
 
-    private ItineraryLeg BuildLeg(Label label, long arrivedAt)
+    private ItineraryLeg BuildLeg(Label label, long arrivedAt, int arrivedOn)
     {
         var service = q.Net.Services[label.Service];
         var svc = service.Service;
@@ -58,7 +60,7 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
         if (transshipment is not null) charges.AddRange(q.Tariffs.PriceTransshipment(transshipment, q.Cargo));
         if (q.Tariffs.TryPriceRide(svc, km, q.Cargo, out var rideCharges)) charges.AddRange(rideCharges);
 
-        int dwell = q.Net.DwellSeconds[node];
+        int dwell = q.Net.DwellSeconds(node, q.Net.BlockTrainConnection(arrivedOn, service));
         int transSeconds = label.Transshipment >= 0 ? q.Net.TransshipmentSeconds[label.Transshipment] : 0;
         long ready = arrivedAt + dwell + transSeconds;
         return new ItineraryLeg
@@ -87,10 +89,13 @@ internal sealed class ItineraryBuilder(QueryContext q, LabelSearch search, RideT
     {
         var arrived = new int[timing.DrawCount];
         var next = new int[timing.DrawCount];
+        int arrivedOn = -1;
         foreach (var label in chain)
         {
             var service = q.Net.Services[label.Service];
-            if (!timing.DepartDraws(arrived, service.Stops[label.Board], service, label.Board, label.Transshipment, next))
+            bool blockTrain = q.Net.BlockTrainConnection(arrivedOn, service);
+            arrivedOn = label.Service;
+            if (!timing.DepartDraws(arrived, service.Stops[label.Board], blockTrain, service, label.Board, label.Transshipment, next))
             {
                 Array.Fill(arrived, int.MaxValue);
                 return arrived;

@@ -35,4 +35,6 @@ public sealed record PlanConstraints
     public IReadOnlySet<TransportMode> AvoidModes { get; init; } = new HashSet<TransportMode>();
     /// <summary>Use planned routes (Zangezur/TRIPP) as if they were open.</summary>
     public bool IncludePlanned { get; init; }
+    /// <summary>Ride block-train products only (<see cref="ServiceProduct.BlockTrain"/>): a through block-train booking.</summary>
+    public bool BlockTrainsOnly { get; init; }
 }

@@ -12,7 +12,7 @@ internal sealed record NodeEntry(int Index, string? Id, bool Planned, IReadOnlyL
 internal static partial class NodesReader
 {
     private static readonly string[] Properties =
-        ["id", "name", "aliases", "country", "lat", "lon", "timeZone", "kind", "gauges", "dwellHours",
+        ["id", "name", "aliases", "country", "lat", "lon", "timeZone", "kind", "gauges", "dwellHours", "blockTrainDwellHours",
          "handlingCapacity", "dangerousGoodsClasses", "planned", "source"];
 
     private const string CountryExpected = "an ISO 3166-1 alpha-2 country code such as \"KZ\"";
@@ -58,6 +58,7 @@ internal static partial class NodesReader
         if (kind == NodeKind.RailTerminal && (!gaugesWritten || gaugeList.ValueKind == JsonValueKind.Array && gaugeList.GetArrayLength() == 0))
             ctx.Error(n.PathOf("gauges"), gaugesWritten ? ReadContext.Show(gaugeList) : null, "at least one track gauge for a railTerminal");
         var dwell = n.Distribution("dwellHours");
+        var blockTrainDwell = n.Distribution("blockTrainDwellHours", required: false);
         var capacity = CapacityReader.ReadAnnual(n, "handlingCapacity");
         var dangerousGoods = n.DangerousGoodsClasses();
         bool planned = n.Bool("planned", false);
@@ -66,7 +67,7 @@ internal static partial class NodesReader
         Node? model = ctx.ErrorCount > errorsBefore ? null : new Node
         {
             Id = id!, Name = name!, Aliases = aliases, Country = country!, Latitude = lat!.Value, Longitude = lon!.Value,
-            TimeZoneId = zoneId!, TimeZone = zone!, Kind = kind!.Value, Gauges = gauges, Dwell = dwell!,
+            TimeZoneId = zoneId!, TimeZone = zone!, Kind = kind!.Value, Gauges = gauges, Dwell = dwell!, BlockTrainDwell = blockTrainDwell,
             HandlingCapacity = capacity, DangerousGoodsClasses = dangerousGoods, Planned = planned, Source = source!,
         };
         return new NodeEntry(index, id, planned, gauges, gaugesKnown, model);

@@ -10,7 +10,7 @@ internal static class ServicesReader
 {
     private static readonly string[] Properties =
         ["id", "name", "operator", "carrier", "mode", "stops", "departures", "capacityPerDeparture", "vehicleClass",
-         "cargoKinds", "dangerousGoodsClasses", "loadFactor", "emptyRunning", "planned", "source"];
+         "cargoKinds", "dangerousGoodsClasses", "loadFactor", "emptyRunning", "product", "planned", "source"];
 
     public static IReadOnlyList<ServiceEntry>? Read(ObjectReader root)
     {
@@ -40,6 +40,7 @@ internal static class ServicesReader
         var dangerousGoods = s.DangerousGoodsClasses();
         double? loadFactor = s.Number("loadFactor", "a load factor > 0 and ≤ 1", v => v is > 0 and <= 1, required: false);
         double? emptyRunning = s.Number("emptyRunning", "an empty-running share 0 to 2", v => v is >= 0 and <= 2, required: false);
+        ServiceProduct product = s.Enum<ServiceProduct>("product", required: false) ?? ServiceProduct.Standard;
         bool planned = s.Bool("planned", false);
         string? source = s.Source();
 
@@ -48,7 +49,7 @@ internal static class ServicesReader
             Id = id!, Name = name!, Operator = @operator!, Carrier = carrier!, Mode = mode!.Value,
             Stops = stops.Select(x => x!).ToList(), Legs = [], Departures = departures!, CapacityPerDeparture = capacity!,
             VehicleClass = vehicleClass!, CargoKinds = cargoKinds, DangerousGoodsClasses = dangerousGoods,
-            LoadFactor = loadFactor, EmptyRunning = emptyRunning, Planned = planned, Source = source!,
+            LoadFactor = loadFactor, EmptyRunning = emptyRunning, Product = product, Planned = planned, Source = source!,
         };
         return new ServiceEntry(index, id, carrier, mode, stops, vehicleClass, planned, model);
     }

@@ -26,7 +26,17 @@ internal sealed class CompiledNetwork
     /// <summary>The shortest running time any draw can give each link, in seconds (its distribution's minimum).</summary>
     public int[] MinRunningSeconds { get; }
     /// <summary>Node dwell medians in seconds.</summary>
-    public int[] DwellSeconds { get; }
+    public int[] PlainDwellSeconds { get; }
+    /// <summary>Median dwell before boarding a block train, per node (the plain dwell where the node gives none).</summary>
+    public int[] BlockTrainDwellSeconds { get; }
+
+    /// <summary>Median dwell at <paramref name="node"/>: the block-train one for a block-train connection (see <see cref="Node.DwellBetween"/>).</summary>
+    public int DwellSeconds(int node, bool blockTrainConnection) =>
+        blockTrainConnection ? BlockTrainDwellSeconds[node] : PlainDwellSeconds[node];
+
+    /// <summary>Whether boarding <paramref name="leaving"/> after arriving on service <paramref name="arriving"/> (-1: the origin) is a block-train connection.</summary>
+    public bool BlockTrainConnection(int arriving, CompiledService leaving) =>
+        leaving.BlockTrain && (arriving < 0 || Services[arriving].BlockTrain);
     /// <summary>Transshipment time medians in seconds, by rule index.</summary>
     public int[] TransshipmentSeconds { get; }
 
@@ -48,7 +58,8 @@ internal sealed class CompiledNetwork
         Links = model.Links.ToArray();
         LinkIndex = new Dictionary<Link, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < Links.Length; i++) LinkIndex[Links[i]] = i;
-        DwellSeconds = Nodes.Select(n => Seconds(n.Dwell.Median)).ToArray();
+        PlainDwellSeconds = Nodes.Select(n => Seconds(n.Dwell.Median)).ToArray();
+        BlockTrainDwellSeconds = Nodes.Select(n => Seconds((n.BlockTrainDwell ?? n.Dwell).Median)).ToArray();
         MinRunningSeconds = Links.Select(l => Seconds(l.RunningTime.Quantile(0))).ToArray();
         TransshipmentSeconds = model.Transshipments.Select(t => Seconds(t.Time.Median)).ToArray();
 
@@ -133,6 +144,7 @@ internal sealed record CompiledService(
     DepartureCalendar? Calendar)
 {
     public bool SailsWhenFull => Calendar is null;
+    public bool BlockTrain => Service.Product == ServiceProduct.BlockTrain;
 
     /// <summary>For a sail-when-full service: the longest wait, and the median time other traffic takes to fill it, in seconds.</summary>
     public int MaxWaitSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.MaxWaitHours) : 0;

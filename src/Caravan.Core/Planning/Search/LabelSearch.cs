@@ -54,7 +54,7 @@ internal sealed class LabelSearch
         _bounds = new LowerBounds(q, withCo2: profile == SearchProfile.Pareto, withDraws: draws is not null && q.Request.Deadline is not null);
         _k = draws?.Count ?? 0;
         _late = q.Request.Deadline is { } d ? (int)Math.Min(int.MaxValue, d.ToUnixTimeSeconds() - q.ReadySeconds + 1) : int.MaxValue;
-        _stateSlots = _net.States.Count + 1;
+        _stateSlots = (_net.States.Count + 1) * 2;
         _bags = new Bag?[_net.Nodes.Length * _stateSlots];
         if (profile == SearchProfile.EarliestArrival)
         {
@@ -93,7 +93,7 @@ internal sealed class LabelSearch
             // became dominated since, by something that then dominates this one as well, makes it useless.
             if (DominatedAtTarget(label, draws) || DominatedInBag(label, draws, exceptSlot: label.BagSlot))
             {
-                _bags[BagIndex(label.Node, label.State)]!.Kill(label.BagSlot);
+                _bags[BagIndex(label)]!.Kill(label.BagSlot);
                 continue;
             }
             if (label.Node == _q.Destination)
@@ -125,9 +125,13 @@ internal sealed class LabelSearch
             if (rule == CompiledNetwork.NotPossible) continue;
             var transshipment = rule >= 0 && pareto ? _q.Transshipment(rule) : default;
 
-            long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, rule), service.FillSeconds);
+            bool blockTrain = _net.BlockTrainConnection(parent.Service, service);
+            // A block train is a through product booked from where the cargo starts: it takes on no cargo that
+            // arrives by a standard service (which would otherwise fill its slots and skip the wagonload dwell).
+            if (service.BlockTrain && !blockTrain) continue;
+            long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, blockTrain, rule), service.FillSeconds);
             if (departure == long.MaxValue) continue;
-            if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, service, board, rule, _ride, _late)) continue;
+            if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, blockTrain, service, board, rule, _ride, _late)) continue;
 
             for (int alight = board + 1; alight < service.Stops.Length; alight++)
             {
@@ -158,7 +162,7 @@ internal sealed class LabelSearch
                 if (_bestArrival is not null)
                 {
                     // Single criterion: a label no earlier than one already known at this node and state is useless.
-                    ref long best = ref _bestArrival[BagIndex(to, child.State)];
+                    ref long best = ref _bestArrival[BagIndex(child)];
                     if (child.Arrival >= best) continue;
                     best = child.Arrival;
                 }
@@ -210,7 +214,7 @@ internal sealed class LabelSearch
 
     private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws, int exceptSlot)
     {
-        var bag = _bags[BagIndex(label.Node, label.State)];
+        var bag = _bags[BagIndex(label)];
         if (bag is null) return false;
         if (_profile == SearchProfile.EarliestArrival) return bag.ArrivesNoLater(label.Arrival, exceptSlot);
         if (_k == 0) return bag.Dominates(label.Arrival, label.Cents, label.Co2eGrams, label.Rides, exceptSlot, null);
@@ -251,15 +255,20 @@ internal sealed class LabelSearch
         return true;
     }
 
-    private Bag BagAt(int node, int state) => _bags[BagIndex(node, state)] ??= new Bag();
+    private Bag BagAt(in Label label) => _bags[BagIndex(label)] ??= new Bag();
 
-    private int BagIndex(int node, int state) => node * _stateSlots + state + 1;
+    /// <summary>
+    /// Labels compete only with labels that continue alike: same node, same vehicle state (it decides the
+    /// transshipment) and whether they came on a block train (it decides the dwell before the next block train).
+    /// </summary>
+    private int BagIndex(in Label label) =>
+        label.Node * _stateSlots + (label.State + 1) * 2 + (label.Service >= 0 && _net.Services[label.Service].BlockTrain ? 1 : 0);
 
     private void Push(in Label label)
     {
         if (_labelCount == _labels.Length) Array.Resize(ref _labels, _labels.Length * 2);
         _labels[_labelCount] = label;
-        _labels[_labelCount].BagSlot = BagAt(label.Node, label.State).Add(_labelCount, label.Arrival, label.Cents, label.Co2eGrams, label.Rides);
+        _labels[_labelCount].BagSlot = BagAt(label).Add(_labelCount, label.Arrival, label.Cents, label.Co2eGrams, label.Rides);
         _queue.Enqueue(_labelCount, (label.Arrival + _bounds.Seconds[label.Node], label.Cents));
         _labelCount++;
     }

@@ -118,6 +118,7 @@ internal sealed class QueryContext
         {
             Usable = tariff is not null
                 && (!svc.Planned || c.IncludePlanned)
+                && (!c.BlockTrainsOnly || svc.Product == ServiceProduct.BlockTrain)
                 && !c.AvoidModes.Contains(svc.Mode)
                 && (svc.CargoKinds is null || svc.CargoKinds.Contains(Cargo.Kind))
                 && (dg is null || svc.DangerousGoodsClasses is null || svc.DangerousGoodsClasses.Contains(dg.Value)),

@@ -29,17 +29,17 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
     }
 
     /// <summary>Nominal time the cargo is ready to board at a node: arrival + dwell + transshipment.</summary>
-    public long Ready(long arrival, int node, int rule) =>
-        arrival + q.Net.DwellSeconds[node] + (rule >= 0 ? q.Net.TransshipmentSeconds[rule] : 0);
+    public long Ready(long arrival, int node, bool blockTrainConnection, int rule) =>
+        arrival + q.Net.DwellSeconds(node, blockTrainConnection) + (rule >= 0 ? q.Net.TransshipmentSeconds[rule] : 0);
 
     /// <summary>
     /// Departure draws (seconds after the request's ready time) given arrival draws at the boarding node;
     /// false when a draw finds no departure. A draw equal to <paramref name="late"/> is already too late for the
     /// deadline and stays so without being computed.
     /// </summary>
-    public bool DepartDraws(ReadOnlySpan<int> arrived, int node, CompiledService service, int board, int rule, Span<int> departures, int late = int.MaxValue)
+    public bool DepartDraws(ReadOnlySpan<int> arrived, int node, bool blockTrainConnection, CompiledService service, int board, int rule, Span<int> departures, int late = int.MaxValue)
     {
-        var dwell = draws!.Dwell(node);
+        var dwell = draws!.Dwell(node, blockTrainConnection);
         int[]? trans = rule >= 0 ? draws.Transshipment(rule) : null;
         int[]? fill = service.SailsWhenFull ? draws.Fill(service.Index) : null;
         long origin = q.ReadySeconds;

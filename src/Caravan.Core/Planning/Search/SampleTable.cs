@@ -13,7 +13,7 @@ namespace Caravan.Planning.Search;
 /// </summary>
 internal sealed class SampleTable
 {
-    private enum EntityKind : ulong { Dwell = 1, Running = 2, Transshipment = 3, Fill = 4 }
+    private enum EntityKind : ulong { Dwell = 1, Running = 2, Transshipment = 3, Fill = 4, BlockTrainDwell = 5 }
 
     private readonly CompiledNetwork _net;
     private readonly ulong _seed;
@@ -30,6 +30,10 @@ internal sealed class SampleTable
 
     /// <summary>Dwell seconds at a node, draw by draw.</summary>
     public int[] Dwell(int node) => Get(EntityKind.Dwell, node, _net.Nodes[node].Dwell);
+
+    /// <summary>Dwell seconds at a node, draw by draw; a block-train connection has the node's block-train dwell.</summary>
+    public int[] Dwell(int node, bool blockTrainConnection) =>
+        blockTrainConnection && _net.Nodes[node].BlockTrainDwell is { } d ? Get(EntityKind.BlockTrainDwell, node, d) : Dwell(node);
 
     public int[] Running(int link) => Get(EntityKind.Running, link, _net.Links[link].RunningTime);
 

@@ -24,8 +24,8 @@ public class ScenarioValidationTests
         var target = ScenarioLoader.Load("target-2025");
         var goal = ScenarioLoader.Load("goal-10mt");
         Assert.Equal(["goal-10mt.json", "target-2025.json", "baseline-2024.json"], goal.Files);
-        // target-2025 replaces the container streams (35,000 → 70,000 TEU) and keeps baseline's other streams.
-        Assert.Equal(35000, baseline.Demand.Where(d => d.Cargo == CargoKind.Container).Sum(d => d.TeuPerYear!.Value));
+        // target-2025 replaces the container streams (56,000 → 70,000 TEU) and keeps baseline's other streams.
+        Assert.Equal(56000, baseline.Demand.Where(d => d.Cargo == CargoKind.Container).Sum(d => d.TeuPerYear!.Value));
         Assert.Equal(70000, target.Demand.Where(d => d.Cargo == CargoKind.Container).Sum(d => d.TeuPerYear!.Value));
         Assert.Equal(baseline.Demand.Select(d => d.Id), target.Demand.Select(d => d.Id));
         // Tonnes: 70,000 TEU × 10 t + 1.5 + 0.84 + 1.06 + 0.55 + 0.5 Mt = 0.7 + 4.45 = 5.15 Mt of which the scenario's

@@ -196,8 +196,12 @@ public static class CorridorBuilder
         private int AddRoute(DemandStream d, Itinerary it, string choice, double share, double unitsPerYear)
         {
             int first = _steps.Count;
+            Service? arrivedOn = null;
             foreach (var leg in it.Legs)
-                _steps.Add(Step(d, leg, unitsPerYear * share));
+            {
+                _steps.Add(Step(d, leg, arrivedOn, unitsPerYear * share));
+                arrivedOn = leg.Service;
+            }
             _routes.Add(new RoutePlan { FirstStep = first, EndStep = _steps.Count });
             if (it.Legs.Any(l => l.Service.Planned)) _notes.Add($"stream {d.Id}: the {choice} route uses planned services");
             _routeInfo.Add(new StreamRoute(d.Id, choice, share,
@@ -207,12 +211,12 @@ public static class CorridorBuilder
             return _routes.Count - 1;
         }
 
-        private StepPlan Step(DemandStream d, ItineraryLeg leg, double unitsPerYear)
+        private StepPlan Step(DemandStream d, ItineraryLeg leg, Service? arrivedOn, double unitsPerYear)
         {
             var node = leg.From;
             var step = new StepPlan
             {
-                Dwell = leg.Dwell > Duration.Zero ? node.Dwell : null,
+                Dwell = leg.Dwell > Duration.Zero ? node.DwellBetween(arrivedOn, leg.Service) : null,
                 Handling = -1,
                 Hold = leg.Transshipment?.Time,
                 Carrier = -1,
@@ -229,7 +233,11 @@ public static class CorridorBuilder
                 step.Hold = step.Dwell;
                 step.Dwell = null;
             }
-            if (step.Hold is not null && HandlingFor(node, d.Cargo == CargoKind.Container) is int h)
+            // A port's TEU capacity is its ship-to-shore container handling: it binds on containers lifted between a
+            // ship and the quay. Containers that stay on their wagon (rolled onto a rail ferry) or their truck
+            // (onto a Ro-Ro) pass the port as vehicles and count against its tonnage.
+            bool liftedAtQuay = leg.Transshipment is { } t && (t.FromMode == TransportMode.Sea || t.ToMode == TransportMode.Sea);
+            if (step.Hold is not null && HandlingFor(node, d.Cargo == CargoKind.Container && liftedAtQuay) is int h)
             {
                 step.Handling = h;
                 _handling[h].HoldMeans.Add(step.Hold.Mean);

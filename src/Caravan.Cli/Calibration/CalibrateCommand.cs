@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Caravan.Calibration;
+using Caravan.Cli.Options;
+using Caravan.Cli.Rendering;
+using Caravan.Cli.Rendering.Json;
+using Caravan.Cli.Simulation;
+using Spectre.Console;
+
+namespace Caravan.Cli.Calibration;
+
+/// <summary>
+/// `caravan calibrate`: holds the network and its scenarios to the published figures of the calibration table
+/// (data/calibration/targets.json) and prints model against published. Exit code 1 when any check fails, so a
+/// script or a test can guard the dataset.
+/// </summary>
+public static class CalibrateCommand
+{
+    public const int DefaultReplications = 10;
+
+    public static Command Create(CliContext context)
+    {
+        var options = new RunOptions(DefaultReplications);
+        var command = new Command("calibrate", "Check the corridor against published figures (volumes, block-train days, Caspian crossing): model vs published, pass or fail.");
+        options.AddTo(command, withOutputs: false);
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            var network = NetworkOption.Load(settings.Network);
+            var report = Calibrator.Run(CalibrationTableReader.LoadDefault(), network, settings.Replications, settings.Seed);
+            if (settings.Json) JsonOutput.Write(context.Out, CalibrationJson.Of(report));
+            else Render(context, report);
+            return report.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static void Render(CliContext context, CalibrationReport report)
+    {
+        var console = context.Console;
+        console.Write(new Text($"Calibration of {report.Network} {report.NetworkVersion}: {report.Replications} replications per scenario, seed {report.Seed}.\n"));
+        var table = Tables.Create("#>", "Check", "Model>", "Published>", "Band>", "Unit!", "Result!");
+        int n = 0;
+        foreach (var c in report.Checks)
+        {
+            n++;
+            var t = c.Target;
+            table.Row(n.ToString(CultureInfo.InvariantCulture), t.Id + "\n" + t.Description,
+                c.Model is { } m ? Number(m) : "—", Number(t.Published), t.Tolerance.Text.StartsWith('±') ? t.Tolerance.Text : $"{Number(t.Tolerance.Low)}–{Number(t.Tolerance.High)}",
+                t.Unit, c.Pass ? "pass" : "FAIL");
+        }
+        console.Write(table);
+        console.Write(new Text($"{report.Passed} passed, {report.Failed} failed.\n"));
+        for (int i = 0; i < report.Checks.Count; i++)
+            if (report.Checks[i].Note is { } note) console.Write(new Text($"  {i + 1}. not measured: {note}\n"));
+        console.Write(new Text("Sources:\n"));
+        for (int i = 0; i < report.Checks.Count; i++)
+            console.Write(new Text($"  {i + 1}. {report.Checks[i].Target.Source} ({report.Checks[i].Target.Date})\n"));
+    }
+
+    /// <summary>Figures as a reader compares them: thousands grouped, two decimals below 100.</summary>
+    internal static string Number(double x) =>
+        Math.Abs(x) >= 100 ? x.ToString("N0", CultureInfo.InvariantCulture) : x.ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The `calibrate --json` document (docs/cli-json.md).</summary>
+internal static class CalibrationJson
+{
+    public const int SchemaVersion = 1;
+
+    public sealed record Document(int SchemaVersion, string Network, string NetworkVersion, int Replications, long Seed,
+        IReadOnlyList<Check> Checks, int Passed, int Failed);
+
+    public sealed record Check(string Id, string Description, double Published, double? Model, string Unit,
+        Band Tolerance, bool Pass, string Source, string Date, string? Note);
+
+    public sealed record Band(double Low, double High, string Text);
+
+    public static Document Of(CalibrationReport r) => new(SchemaVersion, r.Network, r.NetworkVersion, r.Replications, r.Seed,
+        r.Checks.Select(c => new Check(c.Target.Id, c.Target.Description, c.Target.Published, c.Model is { } m ? Math.Round(m, 4) : null,
+            c.Target.Unit, new Band(Math.Round(c.Target.Tolerance.Low, 4), Math.Round(c.Target.Tolerance.High, 4), c.Target.Tolerance.Text),
+            c.Pass, c.Target.Source, c.Target.Date, c.Note)).ToList(),
+        r.Passed, r.Failed);
+}
