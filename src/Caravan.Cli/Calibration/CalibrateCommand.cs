@@ -5,6 +5,8 @@ using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Cli.Simulation;
+using Caravan.Network;
+using Caravan.Simulation.Corridor;
 using Spectre.Console;
 
 namespace Caravan.Cli.Calibration;
@@ -21,12 +23,19 @@ public static class CalibrateCommand
     public static Command Create(CliContext context)
     {
         var options = new RunOptions(DefaultReplications);
+        var writeWaits = new Option<string?>("--write-waits")
+        {
+            Description = $"First simulate {WaitScenario} and write the Caspian waits it measures to FILE (the planner's wait set, data/waits/{WaitScenario}.json), then check with them.",
+            HelpName = "FILE",
+        };
         var command = new Command("calibrate", "Check the corridor against published figures (volumes, block-train days, Caspian crossing): model vs published, pass or fail.");
         options.AddTo(command, withOutputs: false);
+        command.Options.Add(writeWaits);
         command.SetAction(parse =>
         {
             var settings = options.Read(parse);
             var network = NetworkOption.Load(settings.Network);
+            if (parse.GetValue(writeWaits) is { } file) network = WriteWaits(context, network, file, settings.Replications, settings.Seed);
             var report = Calibrator.Run(CalibrationTableReader.LoadDefault(), network, settings.Replications, settings.Seed);
             if (settings.Json) JsonOutput.Write(context.Out, CalibrationJson.Of(report));
             else Render(context, report);
@@ -35,10 +44,32 @@ public static class CalibrateCommand
         return command;
     }
 
+    /// <summary>The scenario whose simulated waits the planner uses: the corridor as it ran in 2024.</summary>
+    public const string WaitScenario = "baseline-2024";
+
+    private static NetworkModel WriteWaits(CliContext context, NetworkModel network, string file, int replications, long seed)
+    {
+        var result = ScenarioRunner.Run(ScenarioLoader.Load(WaitScenario), network, replications, seed);
+        var waits = WaitSetMeasurement.From(result);
+        try
+        {
+            File.WriteAllText(file, WaitSetFile.Format(waits));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailureException($"--write-waits: cannot write '{file}': {e.Message}");
+        }
+        context.Error.WriteLine($"Wrote the waits of {waits.Services.Count} sail-when-full services measured on {WaitScenario} ({replications} replications, seed {seed}) to {file}.");
+        return network.WithWaits(waits);
+    }
+
     private static void Render(CliContext context, CalibrationReport report)
     {
         var console = context.Console;
         console.Write(new Text($"Calibration of {report.Network} {report.NetworkVersion}: {report.Replications} replications per scenario, seed {report.Seed}.\n"));
+        console.Write(new Text(report.WaitSet is { } w
+            ? $"Planner ferry waits: simulated on {w.Scenario} ({w.Replications} replications, seed {w.Seed}).\n"
+            : "Planner ferry waits: the network file's fill times; no wait set was measured on this network (caravan calibrate --write-waits FILE).\n"));
         var table = Tables.Create("#>", "Check", "Model>", "Published>", "Band>", "Unit!", "Result!");
         int n = 0;
         foreach (var c in report.Checks)

@@ -37,6 +37,9 @@ internal static class PlanRendering
         context.Out.WriteLine($"Departs (first vehicle) and arrives: nominal, local time with UTC offset. Days: ready to arrival,");
         context.Out.WriteLine($"10th/50th/90th percentile of {request.Samples} draws. Cost at the exchange rates of {network.Currencies.Date:yyyy-MM-dd}.");
         context.Out.WriteLine($"CO2e: well-to-wheel, ISO 14083 / GLEC ({network.Emissions.Version}).");
+        context.Out.WriteLine(network.Waits is { } w
+            ? $"Ferry waits: as the simulation of {w.Scenario} measured them ({w.Replications} replications)."
+            : "Ferry waits: the network file's fill times (no simulated wait set for this network).");
 
         if (details)
             foreach (var (it, i) in result.Itineraries.Select((it, i) => (it, i)))

@@ -58,7 +58,9 @@ internal sealed record ScenarioJson(
 
     private static ElementJson Element(ElementResult e) => new(e.Element.Name, e.Element.Kind.ToString(), e.Element.Node,
         e.Element.Segment, e.Element.Capacity, EstimateJson.Of(e.Utilisation), EstimateJson.Of(e.MeanQueue),
-        EstimateJson.Of(e.MeanWaitHours), EstimateJson.Of(e.DelayHoursPerDeliveredUnit), EstimateJson.Of(e.UnitsPerYear));
+        EstimateJson.Of(e.MeanWaitHours), EstimateJson.Of(e.DelayHoursPerDeliveredUnit), EstimateJson.Of(e.UnitsPerYear),
+        e.Element.Service, EstimateJson.Of(e.WaitP10Hours), EstimateJson.Of(e.WaitP50Hours), EstimateJson.Of(e.WaitP90Hours),
+        EstimateJson.Of(e.SailingsPerYear), EstimateJson.Of(e.LoadPerSailing));
 }
 
 internal sealed record ScenarioTotalsJson(EstimateJson DemandTonnesPerYear, EstimateJson DeliveredTonnesPerYear, EstimateJson DeliveredTeuPerYear,
@@ -75,7 +77,9 @@ internal sealed record StreamJson(string Id, string From, string To, string Carg
 internal sealed record SegmentJson(string Segment, string Cargo, EstimateJson TonnesPerYear);
 
 internal sealed record ElementJson(string Name, string Kind, string Node, string Segment, string Capacity, EstimateJson Utilisation,
-    EstimateJson MeanQueue, EstimateJson MeanWaitHours, EstimateJson DelayHoursPerDeliveredUnit, EstimateJson UnitsPerYear);
+    EstimateJson MeanQueue, EstimateJson MeanWaitHours, EstimateJson DelayHoursPerDeliveredUnit, EstimateJson UnitsPerYear,
+    string? Service, EstimateJson WaitP10Hours, EstimateJson WaitP50Hours, EstimateJson WaitP90Hours,
+    EstimateJson SailingsPerYear, EstimateJson LoadPerSailing);
 
 internal sealed record RankJson(int Rank, string Element);
 

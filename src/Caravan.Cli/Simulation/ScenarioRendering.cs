@@ -1,3 +1,4 @@
+using Caravan.Network;
 using System.Globalization;
 using Caravan.Cli.Rendering;
 using Caravan.Simulation.Corridor;
@@ -47,6 +48,15 @@ internal static class ScenarioRendering
         foreach (var t in r.Segments) segments.Row(t.Segment, t.Cargo.ToString(), Kt(t.TonnesPerYear.Mean), Kt(t.TonnesPerYear.HalfWidth));
         console.Write(new Text("\nThroughput by segment and cargo kind\n"));
         console.Write(segments);
+
+        var vessels = Tables.Create("Vessel or train", "Sailings/yr>", "Load/sailing>", "Load factor>", "Wait p50 / p90 h>");
+        // Sea and ferry services: the sail-when-full ferries and the scheduled container line, tankers and ferry slots.
+        var afloat = plan.Network.Services.Where(s => s.Mode is TransportMode.Ferry or TransportMode.Sea).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in r.Elements.Where(e => e.Element.Service is { } id && afloat.Contains(id) && e.SailingsPerYear.Mean > 0))
+            vessels.Row(e.Element.Name, N0(e.SailingsPerYear.Mean), D1(e.LoadPerSailing.Mean), Percent(e.Utilisation.Mean),
+                $"{D1(e.WaitP50Hours.Mean)} / {D1(e.WaitP90Hours.Mean)}");
+        console.Write(new Text("\nSailings of the sea and ferry services: load per sailing in units (wagons, or 2 TEU); load factor = carried ÷ capacity of the sailings\n"));
+        console.Write(vessels);
 
         console.Write(new Text($"\nBottlenecks by utilisation (top {RankedShown})\n"));
         console.Write(Ranking(r.ByUtilisation));

@@ -10,6 +10,9 @@ public sealed record CalibrationCheck(CalibrationTarget Target, double? Model, b
 
 public sealed record CalibrationReport(string Network, string NetworkVersion, int Replications, long Seed, IReadOnlyList<CalibrationCheck> Checks)
 {
+    /// <summary>The simulated ferry waits the planner used, or null when it used the file's fill times.</summary>
+    public WaitSet? WaitSet { get; init; }
+
     public int Passed => Checks.Count(c => c.Pass);
     public int Failed => Checks.Count - Passed;
 }
@@ -59,7 +62,7 @@ public static class Calibrator
             };
             checks.Add(new CalibrationCheck(target, model, model is { } v && target.Tolerance.Contains(v), note));
         }
-        return new CalibrationReport(network.Name, network.Version, replications, seed, checks);
+        return new CalibrationReport(network.Name, network.Version, replications, seed, checks) { WaitSet = network.Waits };
     }
 
     /// <summary>

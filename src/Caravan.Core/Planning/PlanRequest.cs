@@ -37,4 +37,8 @@ public sealed record PlanConstraints
     public bool IncludePlanned { get; init; }
     /// <summary>Ride block-train products only (<see cref="ServiceProduct.BlockTrain"/>): a through block-train booking.</summary>
     public bool BlockTrainsOnly { get; init; }
+    /// <summary>Ride only these services (ids); null: any. For following one known route at other times.</summary>
+    public IReadOnlySet<string>? OnlyServices { get; init; }
+    /// <summary>Leave the origin on a block train (what follows may be any service).</summary>
+    public bool StartOnBlockTrain { get; init; }
 }

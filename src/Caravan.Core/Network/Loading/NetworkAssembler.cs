@@ -3,7 +3,7 @@ namespace Caravan.Network;
 /// <summary>Builds the immutable <see cref="NetworkModel"/> from sections that have passed every check.</summary>
 internal static class NetworkAssembler
 {
-    public static NetworkModel Build(NetworkSections s, string origin)
+    public static NetworkModel Build(NetworkSections s, string origin, string fingerprint)
     {
         var links = s.Links!;
         var services = s.Services!.Select(e => e.Model! with { Legs = ResolveLegs(e.Model!, links) }).ToList();
@@ -13,6 +13,7 @@ internal static class NetworkAssembler
             Version = s.Version!,
             Description = s.Description,
             Origin = origin,
+            Fingerprint = fingerprint,
             Nodes = s.Nodes!.Select(n => n.Model!).ToList(),
             Links = links.Select(l => l.Model!).ToList(),
             Services = services,

@@ -48,7 +48,7 @@ internal static class NetworkFileReader
                 Tariffs: TariffsReader.Read(root));
             CrossReferenceChecks.Run(ctx, sections);
             // Nothing is half-loaded: one error anywhere and there is no network.
-            var network = ctx.ErrorCount == 0 ? NetworkAssembler.Build(sections, origin) : null;
+            var network = ctx.ErrorCount == 0 ? NetworkAssembler.Build(sections, origin, NetworkModel.FingerprintOf(json)) : null;
             return new NetworkLoadResult(network, ctx.Errors);
         }
     }

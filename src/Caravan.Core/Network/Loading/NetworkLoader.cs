@@ -63,6 +63,8 @@ public static class NetworkLoader
             ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing from Caravan.Core.");
         using var reader = new StreamReader(stream);
         var result = NetworkFileReader.Read(reader.ReadToEnd(), DefaultFileName, "default");
-        return result.Ok ? result.Network! : throw new NetworkLoadException(result.Errors);
+        if (!result.Ok) throw new NetworkLoadException(result.Errors);
+        // The wait set shipped beside the network applies only while it was measured on this very file.
+        return result.Network!.WithWaits(WaitSetFile.LoadDefault());
     }
 }

@@ -91,7 +91,9 @@ internal sealed class CompiledNetwork
             DepartureCalendar? calendar = service.Departures is SailWhenFullPattern
                 ? null
                 : new DepartureCalendar(service.Departures, Nodes[stops[0]].TimeZone);
-            Services[s] = new CompiledService(s, service, stops, legs, offsets, legStates, calendar);
+            var measured = service.Departures is SailWhenFullPattern && model.Waits?.Services.GetValueOrDefault(service.Id) is { } w
+                ? w.AsDistribution() : null;
+            Services[s] = new CompiledService(s, service, stops, legs, offsets, legStates, calendar, measured);
             for (int k = 0; k < stops.Length - 1; k++) calls[stops[k]].Add((s, k));
         }
         Calls = calls.Select(c => c.ToArray()).ToArray();
@@ -141,12 +143,25 @@ internal sealed record CompiledService(
     int[] Legs,
     long[] OffsetSeconds,
     int[] LegStates,
-    DepartureCalendar? Calendar)
+    DepartureCalendar? Calendar,
+    Distribution? MeasuredWait)
 {
     public bool SailsWhenFull => Calendar is null;
     public bool BlockTrain => Service.Product == ServiceProduct.BlockTrain;
 
-    /// <summary>For a sail-when-full service: the longest wait, and the median time other traffic takes to fill it, in seconds.</summary>
+    /// <summary>For a sail-when-full service: the longest wait, in seconds.</summary>
     public int MaxWaitSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.MaxWaitHours) : 0;
-    public int FillSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.FillTime.Median) : 0;
+
+    /// <summary>
+    /// For a sail-when-full service, the distribution <see cref="FillSeconds"/> is the median of: a unit's wait as
+    /// the simulation measured it (<see cref="MeasuredWait"/>), or else the file's time for other traffic to fill an
+    /// empty vessel (<c>fillHours</c>).
+    /// </summary>
+    public Distribution? WaitBasis { get; } = MeasuredWait ?? (Service.Departures is SailWhenFullPattern f ? f.FillTime : null);
+
+    /// <summary>The share of a vessel left to fill after one unit (a wagon, or 2 TEU): what a measured wait is for.</summary>
+    public double RestAfterOneUnit { get; } =
+        1 - 1 / Math.Max(2, Service.CapacityPerDeparture.Wagons ?? (Service.CapacityPerDeparture.Teu / 2) ?? (Service.CapacityPerDeparture.Tonnes / 65) ?? 2);
+    public int FillSeconds { get; } = MeasuredWait is { } m ? CompiledNetwork.Seconds(m.Median)
+        : Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.FillTime.Median) : 0;
 }

@@ -129,6 +129,7 @@ internal sealed class LabelSearch
             // A block train is a through product booked from where the cargo starts: it takes on no cargo that
             // arrives by a standard service (which would otherwise fill its slots and skip the wagonload dwell).
             if (service.BlockTrain && !blockTrain) continue;
+            if (parent.Service < 0 && !service.BlockTrain && _q.Request.Constraints.StartOnBlockTrain) continue;
             long departure = _timing.Depart(service, board, _timing.Ready(parent.Arrival, node, blockTrain, rule), service.FillSeconds);
             if (departure == long.MaxValue) continue;
             if (_k > 0 && !_timing.DepartDraws(Draws(parentIndex), node, blockTrain, service, board, rule, _ride, _late)) continue;

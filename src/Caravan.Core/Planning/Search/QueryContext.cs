@@ -119,6 +119,7 @@ internal sealed class QueryContext
             Usable = tariff is not null
                 && (!svc.Planned || c.IncludePlanned)
                 && (!c.BlockTrainsOnly || svc.Product == ServiceProduct.BlockTrain)
+                && (c.OnlyServices is null || c.OnlyServices.Contains(svc.Id))
                 && !c.AvoidModes.Contains(svc.Mode)
                 && (svc.CargoKinds is null || svc.CargoKinds.Contains(Cargo.Kind))
                 && (dg is null || svc.DangerousGoodsClasses is null || svc.DangerousGoodsClasses.Contains(dg.Value)),

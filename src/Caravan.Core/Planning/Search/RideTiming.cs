@@ -19,8 +19,13 @@ internal sealed class RideTiming(QueryContext q, SampleTable? draws)
     {
         if (service.SailsWhenFull)
         {
-            // Full vessels leave at once; only the part-filled last one waits for other traffic.
-            double wait = Math.Min(service.MaxWaitSeconds, fillSeconds * (1 - q.LastShare(service.Index)));
+            // Full vessels leave at once; only the part-filled last one waits. A measured wait is where a random
+            // unit falls in a filling vessel (and the wait for a vessel): a shipment that fills a share of it has
+            // that share fewer places to wait for. The file's fill time is the empty-vessel case, capped.
+            double rest = 1 - q.LastShare(service.Index);
+            double wait = service.MeasuredWait is not null
+                ? fillSeconds * Math.Min(1, rest / service.RestAfterOneUnit) // one unit: exactly the measured wait
+                : Math.Min(service.MaxWaitSeconds, fillSeconds * rest);
             return ready + (long)Math.Round(wait, MidpointRounding.AwayFromZero);
         }
         long offset = service.OffsetSeconds[board];

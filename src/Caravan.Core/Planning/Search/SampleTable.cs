@@ -39,9 +39,8 @@ internal sealed class SampleTable
 
     public int[] Transshipment(int rule) => Get(EntityKind.Transshipment, rule, _net.Model.Transshipments[rule].Time);
 
-    /// <summary>Seconds for other traffic to fill an empty vessel of a sail-when-full service.</summary>
-    public int[] Fill(int service) =>
-        Get(EntityKind.Fill, service, ((SailWhenFullPattern)_net.Services[service].Service.Departures).FillTime);
+    /// <summary>A sail-when-full service's wait basis (measured unit wait, or fill time), draw by draw, in seconds.</summary>
+    public int[] Fill(int service) => Get(EntityKind.Fill, service, _net.Services[service].WaitBasis!);
 
     private int[] Get(EntityKind kind, int entity, Distribution distribution) =>
         _draws.GetOrAdd((kind, entity), key => Draw(key.Item1, key.Item2, distribution));

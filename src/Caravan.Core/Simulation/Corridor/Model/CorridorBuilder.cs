@@ -114,10 +114,15 @@ public static class CorridorBuilder
                 double units = CargoUnits.PerYear(d) * scenario.DemandScale;
                 double tpu = CargoUnits.TonnesPerUnit(d.Cargo);
                 var (primary, alternative) = Routes(planner, d);
-                int route = primary is null ? -1 : AddRoute(d, primary, d.Route == RouteChoice.Fastest ? "fastest" : "cheapest", 1 - (alternative is null ? 0 : d.FastestShare), units);
-                int alt = -1;
-                if (alternative is not null && d.FastestShare > 0)
-                    alt = AddRoute(d, alternative, "fastest", d.FastestShare, units);
+                var blockTrain = d.BlockTrainShare > 0 ? Routes(planner, d, startOnBlockTrain: true).Fastest : null;
+                if (d.BlockTrainShare > 0 && blockTrain is null)
+                    _notes.Add($"stream {d.Id}: no itinerary leaves {d.From} on a block train; its block-train share takes the other routes");
+                double blockShare = blockTrain is null ? 0 : d.BlockTrainShare;
+                double fastestShare = alternative is null || d.FastestShare <= 0 ? 0 : d.FastestShare;
+                int route = primary is null ? -1 : AddRoute(d, primary, d.Route == RouteChoice.Fastest ? "fastest" : "cheapest", 1 - fastestShare - blockShare, units);
+                int alt = -1, block = -1;
+                if (fastestShare > 0) alt = AddRoute(d, alternative!, "fastest", fastestShare, units);
+                if (blockShare > 0 && primary is not null) block = AddRoute(d, blockTrain!, "block train", blockShare, units);
                 if (primary is null) _notes.Add($"stream {d.Id}: the planner finds no route from {d.From} to {d.To} for {d.Cargo}; its demand is refused");
 
                 var months = d.Seasonality ?? scenario.Seasonality;
@@ -128,7 +133,8 @@ public static class CorridorBuilder
                 {
                     Index = streamPlans.Count, Kind = d.Cargo, UnitsPerYear = units, TonnesPerUnit = tpu,
                     ConsignmentUnits = d.ConsignmentUnits, MonthlyRate = rate, Route = route, AlternativeRoute = alt,
-                    AlternativeShare = alt >= 0 ? d.FastestShare : 0, BacklogLimitUnits = double.PositiveInfinity,
+                    AlternativeShare = alt >= 0 ? fastestShare : 0, BlockTrainRoute = block,
+                    BlockTrainShare = block >= 0 ? blockShare : 0, BacklogLimitUnits = double.PositiveInfinity,
                 });
             }
 
@@ -162,7 +168,7 @@ public static class CorridorBuilder
             };
         }
 
-        private (Itinerary? Primary, Itinerary? Fastest) Routes(Planner planner, DemandStream d)
+        private (Itinerary? Primary, Itinerary? Fastest) Routes(Planner planner, DemandStream d, bool startOnBlockTrain = false)
         {
             var request = new PlanRequest
             {
@@ -175,6 +181,7 @@ public static class CorridorBuilder
                     AvoidCountries = (d.AvoidCountries ?? scenario.AvoidCountries).ToHashSet(StringComparer.Ordinal),
                     AvoidNodes = d.AvoidNodes.ToHashSet(StringComparer.Ordinal),
                     IncludePlanned = scenario.IncludePlanned,
+                    StartOnBlockTrain = startOnBlockTrain,
                 },
             };
             PlanResult result;
@@ -256,9 +263,9 @@ public static class CorridorBuilder
             return _segments.Count - 1;
         }
 
-        private int Element(string name, ElementKind kind, string node, string capacity, string segment)
+        private int Element(string name, ElementKind kind, string node, string capacity, string segment, string? service = null)
         {
-            _elements.Add(new ElementInfo(_elements.Count, name, kind, node, capacity, segment));
+            _elements.Add(new ElementInfo(_elements.Count, name, kind, node, capacity, segment, service));
             return _elements.Count - 1;
         }
 
@@ -311,7 +318,7 @@ public static class CorridorBuilder
             int capacity = Math.Max(1, (int)Math.Round(CargoUnits.PerDeparture(o?.CapacityPerDeparture ?? service.CapacityPerDeparture) * (o?.CapacityScale ?? 1)));
             var plan = new CarrierPlan
             {
-                Element = Element($"{service.Id} {leg.From.Id}→{leg.To.Id}", ElementKind.Service, leg.From.Id, $"{capacity} units per departure", service.Operator),
+                Element = Element($"{service.Id} {leg.From.Id}→{leg.To.Id}", ElementKind.Service, leg.From.Id, $"{capacity} units per departure", service.Operator, service.Id),
                 Capacity = capacity, Running = running, Pool = -1, DeparturesPerDay = 0,
             };
             double every = o?.EveryHours ?? (service.Departures as IntervalPattern)?.EveryHours ?? 0;
@@ -411,8 +418,8 @@ public static class CorridorBuilder
             }
             double maxWait = fleet?.MaxWaitHours ?? ((SailWhenFullPattern)loaded.Departures).MaxWaitHours;
             string a = loaded.Stops[0], b = loaded.Stops[^1];
-            int e0 = Element($"{loaded.Id} {a}→{b}", ElementKind.Ferry, a, $"{vessels} vessels × {capacity} units", loaded.Operator);
-            int e1 = Element($"{back?.Id ?? loaded.Id + " (return)"} {b}→{a}", ElementKind.FerryBackhaul, b, $"return sailings of the {vessels} vessels", loaded.Operator);
+            int e0 = Element($"{loaded.Id} {a}→{b}", ElementKind.Ferry, a, $"{vessels} vessels × {capacity} units", loaded.Operator, loaded.Id);
+            int e1 = Element($"{back?.Id ?? loaded.Id + " (return)"} {b}→{a}", ElementKind.FerryBackhaul, b, $"return sailings of the {vessels} vessels", loaded.Operator, back?.Id);
             return new FerryPlan
             {
                 Elements = [e0, e1], Capacity = capacity, MaxWaitHours = maxWait, Vessels = vessels, Crossing = crossing,
@@ -426,6 +433,7 @@ public static class CorridorBuilder
             Name = n.Name, Version = n.Version, Description = n.Description, Origin = n.Origin, Nodes = n.Nodes, Links = n.Links,
             Services = n.Services.Where(s => !services.Contains(s.Id)).ToList(),
             Transshipments = n.Transshipments, Tariffs = n.Tariffs, Currencies = n.Currencies, Emissions = n.Emissions,
+            Fingerprint = n.Fingerprint, Waits = n.Waits,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Caravan.Simulation.Statistics;
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>Counters, weekly samples and the replication's result.</summary>
@@ -10,9 +11,13 @@ public sealed partial class CorridorModel
     private readonly double[,] _segmentTonnes;
     private readonly TransitHistogram _transit = new();
     private readonly TransitHistogram[] _streamTransit;
+    /// <summary>Transit hours per route (a stream's cheapest, fastest or block-train route), within 1 %.</summary>
+    private readonly LogHistogram[] _routeTransit;
     private readonly TimeWeighted _wip;
 
     private readonly double[] _waitSum, _delaySum, _waitCount, _weekWaitSum, _weekWaitCount, _lastQueueArea;
+    /// <summary>Every recorded wait per element, for its percentiles (what the planner's wait set is read from).</summary>
+    private readonly LogHistogram[] _waits;
     private readonly int _weeks;
     private int _weekIndex;
     private double _lastWipArea;
@@ -27,6 +32,7 @@ public sealed partial class CorridorModel
     {
         if ((double.IsNaN(at) ? _sim.Now : at) < _plan.WarmupHours) return;
         _waitSum[element] += wait * weight;
+        _waits[element].Add(wait, weight);
         _delaySum[element] += delay * weight;
         _waitCount[element] += weight;
         _weekWaitSum[element] += wait * weight;
@@ -73,13 +79,32 @@ public sealed partial class CorridorModel
         for (int p = 0; p < _locos.Length; p++) utilisation[_plan.Pools[p].Element] = _locos[p].Utilisation(now);
         for (int c = 0; c < _plan.Carriers.Length; c++)
             utilisation[_plan.Carriers[c].Element] = _departures[c] > 0 ? _carried[c] / (_departures[c] * _plan.Carriers[c].Capacity) : double.NaN;
+        var sailings = new double[elements];
+        var loadPerSailing = new double[elements];
+        Array.Fill(sailings, double.NaN);
+        Array.Fill(loadPerSailing, double.NaN);
+        for (int c = 0; c < _plan.Carriers.Length; c++)
+        {
+            int e = _plan.Carriers[c].Element;
+            sailings[e] = _departures[c] * perYear;
+            loadPerSailing[e] = _departures[c] > 0 ? _carried[c] / _departures[c] : double.NaN;
+        }
+        var vesselBusy = new double[elements];
+        Array.Fill(vesselBusy, double.NaN);
         for (int f = 0; f < _plan.Ferries.Length; f++)
         {
             var plan = _plan.Ferries[f];
-            // Loaded direction: the share of vessel time not spent idle and empty at the loading port.
-            utilisation[plan.Elements[0]] = 1 - _idleTime[f].Area(now) / (plan.Vessels * horizon);
-            // Backhaul: the load factor of the return sailings.
-            utilisation[plan.Elements[1]] = _sailings[2 * f + 1] > 0 ? _ferryCarried[2 * f + 1] / (_sailings[2 * f + 1] * plan.Capacity) : double.NaN;
+            for (int d = 0; d < 2; d++)
+            {
+                int e = plan.Elements[d];
+                double n = _sailings[2 * f + d];
+                sailings[e] = n * perYear;
+                loadPerSailing[e] = n > 0 ? _ferryCarried[2 * f + d] / n : double.NaN;
+                // A vessel's utilisation is its load factor: what its sailings carried over what they could carry.
+                utilisation[e] = n > 0 ? _ferryCarried[2 * f + d] / (n * plan.Capacity) : double.NaN;
+            }
+            // The fleet's time not spent idle and empty at the loading port, reported beside the load factor.
+            vesselBusy[plan.Elements[0]] = 1 - _idleTime[f].Area(now) / (plan.Vessels * horizon);
         }
 
         var meanQueue = new double[elements];
@@ -133,6 +158,11 @@ public sealed partial class CorridorModel
             MeanWaitHours = meanWait,
             DelayHoursPerDeliveredUnit = delay,
             UnitsServed = _waitCount.ToArray(),
+            Waits = _waits,
+            RouteTransitHours = _routeTransit,
+            SailingsPerYear = sailings,
+            LoadPerSailing = loadPerSailing,
+            VesselTimeBusy = vesselBusy,
             WeeklyQueue = _weeklyQueue,
             WeeklyWaitHours = _weeklyWait,
             WeeklyUnitsInSystem = _weeklyWip,

@@ -1,3 +1,4 @@
+using Caravan.Simulation.Statistics;
 using System.Diagnostics;
 
 namespace Caravan.Simulation.Corridor;
@@ -17,7 +18,7 @@ public sealed partial class CorridorModel : IEventHandler
 
     private struct Unit
     {
-        public int Stream, Step, End;
+        public int Stream, Route, Step, End;
         public double ArrivedAt, JoinedAt;
         public int Next;
         public bool InWindow;
@@ -63,6 +64,8 @@ public sealed partial class CorridorModel : IEventHandler
 
         int elements = plan.Elements.Count;
         _waitSum = new double[elements];
+        _waits = new LogHistogram[elements];
+        for (int e = 0; e < elements; e++) _waits[e] = new LogHistogram();
         _delaySum = new double[elements];
         _waitCount = new double[elements];
         _weekWaitSum = new double[elements];
@@ -77,6 +80,8 @@ public sealed partial class CorridorModel : IEventHandler
         _demandTonnesByStream = new double[plan.StreamPlans.Length];
         _streamTransit = new TransitHistogram[plan.StreamPlans.Length];
         for (int j = 0; j < _streamTransit.Length; j++) _streamTransit[j] = new TransitHistogram();
+        _routeTransit = new LogHistogram[plan.RoutePlans.Length];
+        for (int r = 0; r < _routeTransit.Length; r++) _routeTransit[r] = new LogHistogram();
         _wip = new TimeWeighted(0);
 
         BuildHandling();
@@ -122,7 +127,10 @@ public sealed partial class CorridorModel : IEventHandler
         bool inWindow = now >= _plan.WarmupHours;
         RandomStream rng = _arrivalRng[stream];
         // One uniform per consignment picks the route, drawn whether or not there is a choice (common random numbers).
-        int route = rng.NextDouble() < s.AlternativeShare ? s.AlternativeRoute : s.Route;
+        double pick = rng.NextDouble();
+        int route = pick < s.AlternativeShare ? s.AlternativeRoute
+            : pick < s.AlternativeShare + s.BlockTrainShare ? s.BlockTrainRoute
+            : s.Route;
         var plan = _plan.RoutePlans[route];
         int n = s.ConsignmentUnits;
         if (inWindow)
@@ -148,6 +156,7 @@ public sealed partial class CorridorModel : IEventHandler
                 int u = _units.Allocate();
                 ref Unit unit = ref _units[u];
                 unit.Stream = stream;
+                unit.Route = route;
                 unit.Step = plan.FirstStep;
                 unit.End = plan.EndStep;
                 unit.ArrivedAt = now;
@@ -264,6 +273,7 @@ public sealed partial class CorridorModel : IEventHandler
             _transitSum += hours;
             _transit.Add(hours);
             _streamTransit[unit.Stream].Add(hours);
+            _routeTransit[unit.Route].Add(hours);
         }
         if (unit.InWindow)
         {

@@ -9,7 +9,8 @@ public enum ElementKind { Handling, Service, Ferry, FerryBackhaul, Locomotives }
 /// A place where cargo can queue: a terminal's handling, a service's departures, a ferry route direction or a
 /// locomotive pool. <see cref="Capacity"/> says in words what bounds it (servers, units per departure, vessels).
 /// </summary>
-public sealed record ElementInfo(int Index, string Name, ElementKind Kind, string Node, string Capacity, string Segment);
+/// <summary>A resource the model reports on; <paramref name="Service"/> is the network service it runs, if any.</summary>
+public sealed record ElementInfo(int Index, string Name, ElementKind Kind, string Node, string Capacity, string Segment, string? Service = null);
 
 /// <summary>The route a stream's consignments follow, as the planner chose it when the model was built.</summary>
 public sealed record StreamRoute(string Stream, string Choice, double Share, IReadOnlyList<string> Services, IReadOnlyList<string> Nodes, double NominalDays);
@@ -57,6 +58,9 @@ internal sealed class StreamPlan
     public required int Route;
     public required int AlternativeRoute;
     public required double AlternativeShare;
+    /// <summary>The route booked on a block train from the origin, or −1; taken by <see cref="BlockTrainShare"/> of consignments.</summary>
+    public int BlockTrainRoute = -1;
+    public double BlockTrainShare;
     /// <summary>Units waiting at the first carrier beyond which a consignment is refused.</summary>
     public required double BacklogLimitUnits;
 }

@@ -1,3 +1,4 @@
+using Caravan.Simulation.Statistics;
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>
@@ -59,6 +60,16 @@ public sealed class ReplicationResult
     /// <summary>Queueing delay at the element (beyond the timetable) per unit delivered, in hours: additive over elements.</summary>
     public required double[] DelayHoursPerDeliveredUnit { get; init; }
     public required double[] UnitsServed { get; init; }
+    /// <summary>Per element: every wait recorded after the warm-up (percentiles within 1 %).</summary>
+    public required LogHistogram[] Waits { get; init; }
+    /// <summary>Per route (index into the plan's routes): transit hours of the units delivered on it.</summary>
+    public required LogHistogram[] RouteTransitHours { get; init; }
+    /// <summary>Per element: departures (sailings) a year of a service or vessel; NaN for terminals and pools.</summary>
+    public required double[] SailingsPerYear { get; init; }
+    /// <summary>Per element: mean units carried per departure; NaN for terminals and pools.</summary>
+    public required double[] LoadPerSailing { get; init; }
+    /// <summary>Per ferry element (loaded direction): the fleet's share of time not idle and empty at the loading port.</summary>
+    public required double[] VesselTimeBusy { get; init; }
     /// <summary>[element, week] average queue over each week of the window.</summary>
     public required double[,] WeeklyQueue { get; init; }
     /// <summary>[element, week] mean wait of the units that finished waiting that week (NaN when none did).</summary>

@@ -1,3 +1,4 @@
+using Caravan.Simulation.Statistics;
 using Caravan.Network;
 
 namespace Caravan.Simulation.Corridor;
@@ -22,8 +23,19 @@ public sealed record StreamResult(StreamInfo Stream, Estimate DemandTonnesPerYea
     Estimate TransitMeanDays, Estimate TransitP50Days, Estimate TransitP90Days);
 
 /// <summary>One element's outcome: how busy it was and how much queueing it caused.</summary>
+/// <remarks>
+/// Utilisation: for a vessel or a train, its load factor (carried over what its departures could carry); for a
+/// terminal or a locomotive pool, the share of its servers busy. Wait percentiles are per replication, within 1 %.
+/// </remarks>
 public sealed record ElementResult(ElementInfo Element, Estimate Utilisation, Estimate MeanQueue, Estimate MeanWaitHours,
-    Estimate DelayHoursPerDeliveredUnit, Estimate UnitsPerYear);
+    Estimate DelayHoursPerDeliveredUnit, Estimate UnitsPerYear)
+{
+    public Estimate WaitP10Hours { get; init; }
+    public Estimate WaitP50Hours { get; init; }
+    public Estimate WaitP90Hours { get; init; }
+    public Estimate SailingsPerYear { get; init; }
+    public Estimate LoadPerSailing { get; init; }
+}
 
 /// <summary>Tonnes per year carried by one segment (an operator's services) for one cargo kind.</summary>
 public sealed record SegmentThroughput(string Segment, CargoKind Cargo, Estimate TonnesPerYear);
@@ -72,7 +84,25 @@ public sealed class ScenarioResult
 
     public IReadOnlyList<ElementResult> Elements => _elements ??= Plan.Elements.Select(e => new ElementResult(e,
         Of(r => r.Utilisation[e.Index]), Of(r => r.MeanQueue[e.Index]), Of(r => r.MeanWaitHours[e.Index]),
-        Of(r => r.DelayHoursPerDeliveredUnit[e.Index]), Of(r => r.UnitsServed[e.Index] * 8760 / Plan.HorizonHours))).ToList();
+        Of(r => r.DelayHoursPerDeliveredUnit[e.Index]), Of(r => r.UnitsServed[e.Index] * 8760 / Plan.HorizonHours))
+    {
+        WaitP10Hours = Of(r => r.Waits[e.Index].Quantile(0.10)),
+        WaitP50Hours = Of(r => r.Waits[e.Index].Quantile(0.50)),
+        WaitP90Hours = Of(r => r.Waits[e.Index].Quantile(0.90)),
+        SailingsPerYear = Of(r => r.SailingsPerYear[e.Index]),
+        LoadPerSailing = Of(r => r.LoadPerSailing[e.Index]),
+    }).ToList();
+
+    /// <summary>Median transit of a route (index into <see cref="CorridorPlan.Routes"/>) in days, per replication.</summary>
+    public Estimate RouteTransitP50Days(int route) => Of(r => r.RouteTransitHours[route].Quantile(0.5) / 24);
+
+    /// <summary>All replications' waits at one element, pooled (the planner's wait set is read from these).</summary>
+    public LogHistogram PooledWaits(int element)
+    {
+        var pooled = new LogHistogram();
+        foreach (var r in Replications) pooled.Add(r.Waits[element]);
+        return pooled;
+    }
 
     private IReadOnlyList<ElementResult>? _elements;
 

@@ -58,6 +58,8 @@ public sealed record DemandStream
     public RouteChoice Route { get; init; } = RouteChoice.Cheapest;
     /// <summary>Share of consignments that take the fastest itinerary instead of <see cref="Route"/> (0–1).</summary>
     public double FastestShare { get; init; }
+    /// <summary>Share of consignments booked on a block train from the origin: the fastest itinerary that leaves on one (0–1).</summary>
+    public double BlockTrainShare { get; init; }
     public IReadOnlyList<string>? AvoidCountries { get; init; }
     public IReadOnlyList<string> AvoidNodes { get; init; } = [];
     public required string Source { get; init; }

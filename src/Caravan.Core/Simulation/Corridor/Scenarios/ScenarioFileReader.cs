@@ -90,7 +90,7 @@ internal static class ScenarioFileReader
                 continue;
             }
             o.AllowOnly("id", "from", "to", "cargo", "teuPerYear", "tonnesPerYear", "seasonality", "consignmentUnits", "route",
-                "fastestShare", "avoidCountries", "avoidNodes", "source", "remove");
+                "fastestShare", "blockTrainShare", "avoidCountries", "avoidNodes", "source", "remove");
             string? from = o.String("from", expected: "an origin node id");
             string? to = o.String("to", expected: "a destination node id");
             CargoKind? cargo = o.Enum<CargoKind>("cargo");
@@ -113,12 +113,16 @@ internal static class ScenarioFileReader
                 else if (rt != "cheapest") o.Context.Error(o.PathOf("route"), ReadContext.Quote(rt), "cheapest or fastest");
             }
             double share = o.Number("fastestShare", "a share between 0 and 1", v => v is >= 0 and <= 1, required: false) ?? 0;
+            double blockTrainShare = o.Number("blockTrainShare", "a share between 0 and 1", v => v is >= 0 and <= 1, required: false) ?? 0;
+            if (share + blockTrainShare > 1 + 1e-9)
+                o.Context.Error(o.PathOf("blockTrainShare"), blockTrainShare.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"a share that leaves room for fastestShare ({share.ToString(System.Globalization.CultureInfo.InvariantCulture)}): the two add up to at most 1");
             string? source = o.Source();
             if (id is null || from is null || to is null || cargo is null || source is null) continue;
             s.Demand.Add(new DemandStream
             {
                 Id = id, From = from, To = to, Cargo = cargo.Value, TeuPerYear = teu, TonnesPerYear = tonnes,
-                Seasonality = seasonality, ConsignmentUnits = units, Route = route, FastestShare = share,
+                Seasonality = seasonality, ConsignmentUnits = units, Route = route, FastestShare = share, BlockTrainShare = blockTrainShare,
                 AvoidCountries = Countries(o, "avoidCountries"),
                 AvoidNodes = o.Strings("avoidNodes", false, "a list of node ids", "a node id") ?? [],
                 Source = source, File = s.File, Path = o.Path,
