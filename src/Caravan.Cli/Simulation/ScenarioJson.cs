@@ -38,7 +38,8 @@ internal sealed record ScenarioJson(
                 EstimateJson.Of(r.TransitMeanDays), EstimateJson.Of(r.TransitP50Days), EstimateJson.Of(r.TransitP90Days),
                 EstimateJson.Of(r.TransitP95Days), EstimateJson.Of(r.StormClosureHours)),
             r.Streams.Select(s => new StreamJson(s.Stream.Id, s.Stream.From, s.Stream.To, s.Stream.Cargo.ToString(), s.Stream.Routable,
-                plan.Routes.Where(x => x.Stream == s.Stream.Id).Select(x => new RouteJson(x.Choice, x.Share, x.Services, x.Nodes, x.NominalDays)).ToList(),
+                plan.Routes.Select((x, i) => (x, i)).Where(p => p.x.Stream == s.Stream.Id)
+                    .Select(p => new RouteJson(p.x.Choice, p.x.Share, EstimateJson.Of(r.RouteShare(p.i)), p.x.Services, p.x.Nodes, p.x.NominalDays)).ToList(),
                 EstimateJson.Of(s.DemandTonnesPerYear), EstimateJson.Of(s.DeliveredTonnesPerYear),
                 EstimateJson.Of(s.TransitMeanDays), EstimateJson.Of(s.TransitP50Days), EstimateJson.Of(s.TransitP90Days))).ToList(),
             r.Segments.Select(t => new SegmentJson(t.Segment, t.Cargo.ToString(), EstimateJson.Of(t.TonnesPerYear))).ToList(),
@@ -68,7 +69,8 @@ internal sealed record ScenarioTotalsJson(EstimateJson DemandTonnesPerYear, Esti
     EstimateJson TransitMeanDays, EstimateJson TransitP50Days, EstimateJson TransitP90Days, EstimateJson TransitP95Days,
     EstimateJson StormClosureHours);
 
-internal sealed record RouteJson(string Choice, double Share, IReadOnlyList<string> Services, IReadOnlyList<string> Nodes, double NominalDays);
+/// <summary>A stream's route: <c>share</c> as booked (0 for an adaptive candidate), <c>takenShare</c> as the consignments took it.</summary>
+internal sealed record RouteJson(string Choice, double Share, EstimateJson TakenShare, IReadOnlyList<string> Services, IReadOnlyList<string> Nodes, double NominalDays);
 
 internal sealed record StreamJson(string Id, string From, string To, string Cargo, bool Routable, IReadOnlyList<RouteJson> Routes,
     EstimateJson DemandTonnesPerYear, EstimateJson DeliveredTonnesPerYear, EstimateJson TransitMeanDays,

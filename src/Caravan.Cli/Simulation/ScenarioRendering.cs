@@ -33,10 +33,15 @@ internal static class ScenarioRendering
             .Row("Port closure by storms (port-days)", D1(r.StormClosureHours.Mean / 24), D1(r.StormClosureHours.HalfWidth / 24));
         console.Write(totals);
 
+        // Sea and ferry services: the sail-when-full ferries and the scheduled container line, tankers and ferry slots.
+        var afloat = plan.Network.Services.Where(s => s.Mode is TransportMode.Ferry or TransportMode.Sea).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var streams = Tables.Create("Stream", "Cargo!", "Route", "Demand kt/yr>", "Delivered kt/yr>", "Transit p50 / p90 d>");
         foreach (var s in r.Streams)
         {
-            var route = plan.Routes.Where(x => x.Stream == s.Stream.Id).Select(x => string.Join(" → ", x.Nodes) + (x.Share < 1 ? $" ({Percent(x.Share)})" : ""));
+            var route = plan.Routes.Select((x, i) => (x, i)).Where(p => p.x.Stream == s.Stream.Id)
+                .Select(p => (p.x, Share: r.RouteShare(p.i).Mean))
+                .Where(p => p.Share > 0.005 || p.x.Choice != "adaptive")
+                .Select(p => string.Join(" → ", p.x.Nodes) + Afloat(p.x, afloat) + (p.Share < 0.9995 ? $" ({Percent(p.Share)})" : ""));
             streams.Row(s.Stream.Id, s.Stream.Cargo.ToString(), s.Stream.Routable ? string.Join("; ", route) : "no route",
                 Kt(s.DemandTonnesPerYear.Mean), $"{Kt(s.DeliveredTonnesPerYear.Mean)} ± {Kt(s.DeliveredTonnesPerYear.HalfWidth)}",
                 $"{D1(s.TransitP50Days.Mean)} / {D1(s.TransitP90Days.Mean)}");
@@ -50,8 +55,6 @@ internal static class ScenarioRendering
         console.Write(segments);
 
         var vessels = Tables.Create("Vessel or train", "Sailings/yr>", "Load/sailing>", "Load factor>", "Wait p50 / p90 h>");
-        // Sea and ferry services: the sail-when-full ferries and the scheduled container line, tankers and ferry slots.
-        var afloat = plan.Network.Services.Where(s => s.Mode is TransportMode.Ferry or TransportMode.Sea).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var e in r.Elements.Where(e => e.Element.Service is { } id && afloat.Contains(id) && e.SailingsPerYear.Mean > 0))
             vessels.Row(e.Element.Name, N0(e.SailingsPerYear.Mean), D1(e.LoadPerSailing.Mean), Percent(e.Utilisation.Mean),
                 $"{D1(e.WaitP50Hours.Mean)} / {D1(e.WaitP90Hours.Mean)}");
@@ -67,6 +70,13 @@ internal static class ScenarioRendering
         double rate = r.ElapsedSeconds > 0 ? r.Replications.Count / r.ElapsedSeconds : 0;
         console.Write(new Text($"\n{N0(r.Events)} events in {r.ElapsedSeconds.ToString("0.00", Inv)} s on {r.DegreeOfParallelism} threads " +
             $"({rate.ToString("0.0", Inv)} replications/s).\n"));
+    }
+
+    /// <summary>" by AKT-ALT-RAILFERRY": the sea legs of a route, which tell apart routes through the same ports.</summary>
+    private static string Afloat(StreamRoute route, IReadOnlySet<string> afloat)
+    {
+        var sea = route.Services.Where(afloat.Contains).ToList();
+        return sea.Count == 0 ? "" : " by " + string.Join(", ", sea);
     }
 
     private static Table Ranking(IReadOnlyList<Bottleneck> ranked)

@@ -65,22 +65,14 @@ public static class Calibrator
         return new CalibrationReport(network.Name, network.Version, replications, seed, checks) { WaitSet = network.Waits };
     }
 
-    /// <summary>
-    /// Containers delivered on routes that leave on a block train: each stream's delivered TEU times the share of its
-    /// units the model sends on such a route (units pick their route at random with those shares).
-    /// </summary>
+    /// <summary>Containers delivered on routes that leave on a block train, TEU a year (counted unit by unit).</summary>
     private static double BlockTrainTeuPerYear(ScenarioResult result, NetworkModel network)
     {
         var products = network.Services.ToDictionary(s => s.Id, s => s.Product, StringComparer.Ordinal);
-        double teu = 0;
-        foreach (var stream in result.Streams.Where(s => s.Stream.Cargo == CargoKind.Container))
-        {
-            double share = result.Plan.Routes
-                .Where(r => r.Stream == stream.Stream.Id && products[r.Services[0]] == ServiceProduct.BlockTrain)
-                .Sum(r => r.Share);
-            teu += stream.DeliveredTonnesPerYear.Mean / stream.Stream.TonnesPerUnit * CargoUnits.TeuPerUnit * share;
-        }
-        return teu;
+        var containers = result.Plan.Streams.Where(s => s.Cargo == CargoKind.Container).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, result.Plan.Routes.Count)
+            .Where(r => containers.Contains(result.Plan.Routes[r].Stream) && products[result.Plan.Routes[r].Services[0]] == ServiceProduct.BlockTrain)
+            .Sum(r => result.RouteUnitsPerYear(r).Mean * CargoUnits.TeuPerUnit);
     }
 
     private static (double?, string?) BlockTrainTransitDays(Planner planner, BlockTrainDays m)

@@ -18,6 +18,58 @@ internal static class TestNetworks
         return result.Network!;
     }
 
+    /// <summary>
+    /// <see cref="Tiny"/> with a second way from B to C: a daily ship (sea, 10 wagons a departure, 12 h crossing)
+    /// priced USD 100 a wagon beside the ferry's USD 500.
+    /// </summary>
+    public static NetworkModel TwoWays()
+    {
+        string json = TinyJson
+            .Replace("""
+              "cargoKinds": ["container", "dryBulk", "liquidBulk", "wagon"], "dangerousGoodsClasses": [], "source": "test" }
+          ],
+        """, """
+              "cargoKinds": ["container", "dryBulk", "liquidBulk", "wagon"], "dangerousGoodsClasses": [], "source": "test" },
+            { "id": "B-C-SEA", "from": "KZBBB", "to": "AZCCC", "mode": "sea", "distanceKm": 400,
+              "runningHours": { "dist": "fixed", "hours": 12 },
+              "cargoKinds": ["container", "dryBulk", "liquidBulk", "wagon"], "dangerousGoodsClasses": [], "source": "test" }
+          ],
+        """)
+            .Replace("""
+          "transshipments": [
+        """, """
+          "transshipments": [
+            { "id": "B-RAIL-SEA", "node": "KZBBB", "fromMode": "rail", "toMode": "sea",
+              "hours": { "dist": "fixed", "hours": 0 },
+              "cost": { "currency": "USD", "perShipment": 0, "perTeu": 0, "perTonne": 0, "perWagon": 0 }, "source": "test" },
+        """)
+            .Replace("""{ "label": "ferry", "category": "ferry", "basis": "perWagon", "amount": 1 }""",
+                     """{ "label": "ferry", "category": "ferry", "basis": "perWagon", "amount": 500 }""")
+            .Replace("""
+          "tariffs": [
+        """, """
+          "tariffs": [
+            { "carrier": "SC", "currency": "USD", "rules": [ { "label": "ship", "category": "freight", "basis": "perWagon", "amount": 100 } ], "source": "test" },
+        """)
+            .Replace("""
+            "vehicleClasses": [
+        """, """
+            "vehicleClasses": [
+              { "id": "ship", "mode": "sea", "description": "ship", "co2eIntensityWTW": 10, "co2eIntensityTTW": 9, "loadFactor": 0.7, "emptyRunning": 0, "source": "test" },
+        """)
+            .Replace("""
+          "services": [
+        """, """
+          "services": [
+            { "id": "B-C-SHIP", "name": "B to C ship", "operator": "Ship Co", "carrier": "SC", "mode": "sea", "stops": ["KZBBB", "AZCCC"],
+              "departures": { "type": "timetable", "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], "times": ["12:00"] },
+              "capacityPerDeparture": { "wagons": 10 }, "vehicleClass": "ship", "source": "test" },
+        """);
+        var result = NetworkLoader.Parse(json, "two-ways.json");
+        Assert.True(result.Ok, string.Join("; ", result.Errors));
+        return result.Network!;
+    }
+
     public static Scenario Scenario(string json, string file = "test-scenario.json")
     {
         var (scenario, errors) = ScenarioLoader.Parse(json, file);

@@ -113,7 +113,7 @@ public static class CorridorBuilder
             {
                 double units = CargoUnits.PerYear(d) * scenario.DemandScale;
                 double tpu = CargoUnits.TonnesPerUnit(d.Cargo);
-                var (primary, alternative) = Routes(planner, d);
+                var (primary, alternative, front) = Routes(planner, d);
                 var blockTrain = d.BlockTrainShare > 0 ? Routes(planner, d, startOnBlockTrain: true).Fastest : null;
                 if (d.BlockTrainShare > 0 && blockTrain is null)
                     _notes.Add($"stream {d.Id}: no itinerary leaves {d.From} on a block train; its block-train share takes the other routes");
@@ -123,6 +123,19 @@ public static class CorridorBuilder
                 int alt = -1, block = -1;
                 if (fastestShare > 0) alt = AddRoute(d, alternative!, "fastest", fastestShare, units);
                 if (blockShare > 0 && primary is not null) block = AddRoute(d, blockTrain!, "block train", blockShare, units);
+                double valueOfTime = ValueOfTimePerDay(d) / 24;
+                int[]? candidates = null;
+                if (d.Routing == Routing.Adaptive && primary is not null && 1 - fastestShare - blockShare > 0)
+                {
+                    // The main share chooses per consignment among the front's best itineraries for this shipper.
+                    var others = front.Where(i => !SameServices(i, primary))
+                        .DistinctBy(i => string.Join(",", i.Legs.Select(l => l.Service.Id)))
+                        .OrderBy(i => (double)i.TotalCost + valueOfTime * i.Duration.TotalHours)
+                        .Take(MaxCandidates - 1).ToList();
+                    double each = (1 - fastestShare - blockShare) / (others.Count + 1);
+                    candidates = [route, .. others.Select(i => AddRoute(d, i, "adaptive", 0, units * each))];
+                    if (candidates.Length == 1) candidates = null;
+                }
                 if (primary is null) _notes.Add($"stream {d.Id}: the planner finds no route from {d.From} to {d.To} for {d.Cargo}; its demand is refused");
 
                 var months = d.Seasonality ?? scenario.Seasonality;
@@ -134,6 +147,7 @@ public static class CorridorBuilder
                     Index = streamPlans.Count, Kind = d.Cargo, UnitsPerYear = units, TonnesPerUnit = tpu,
                     ConsignmentUnits = d.ConsignmentUnits, MonthlyRate = rate, Route = route, AlternativeRoute = alt,
                     AlternativeShare = alt >= 0 ? fastestShare : 0, BlockTrainRoute = block,
+                    Candidates = candidates, ValueOfTimePerHour = valueOfTime,
                     BlockTrainShare = block >= 0 ? blockShare : 0, BacklogLimitUnits = double.PositiveInfinity,
                 });
             }
@@ -168,7 +182,21 @@ public static class CorridorBuilder
             };
         }
 
-        private (Itinerary? Primary, Itinerary? Fastest) Routes(Planner planner, DemandStream d, bool startOnBlockTrain = false)
+        /// <summary>Routes a consignment of an adaptive stream chooses among: its main route and up to three more.</summary>
+        private const int MaxCandidates = 4;
+
+        /// <summary>
+        /// USD a unit's day of transit is worth to the shipper, unless the stream says: estimate, the carrying cost of
+        /// the goods plus a margin for being late; a container load (≈ USD 50,000 of goods) ≈ 25 a day for a shipper
+        /// who books the cheapest route, ten times that for one who books the fastest; bulk and wagonload ≈ 10.
+        /// </summary>
+        private static double ValueOfTimePerDay(DemandStream d) => d.ValueOfTimeUsdPerDay
+            ?? (d.Cargo != CargoKind.Container ? 10 : d.Route == RouteChoice.Fastest ? 250 : 25);
+
+        private static bool SameServices(Itinerary a, Itinerary b) =>
+            a.Legs.Select(l => l.Service.Id).SequenceEqual(b.Legs.Select(l => l.Service.Id));
+
+        private (Itinerary? Primary, Itinerary? Fastest, IReadOnlyList<Itinerary> Front) Routes(Planner planner, DemandStream d, bool startOnBlockTrain = false)
         {
             var request = new PlanRequest
             {
@@ -193,11 +221,11 @@ public static class CorridorBuilder
             {
                 throw new ScenarioLoadException([new ScenarioError(d.File, d.Path, e.Value is null ? null : Quote(e.Value), $"a stream the planner accepts ({e.Field}: {e.Expected})")]);
             }
-            if (result.Itineraries.Count == 0) return (null, null);
+            if (result.Itineraries.Count == 0) return (null, null, []);
             var fastest = result.Itineraries[0];
             var cheapest = result.Itineraries.OrderBy(i => i.TotalCost).ThenBy(i => i.Arrival).First();
             var primary = d.Route == RouteChoice.Fastest ? fastest : cheapest;
-            return (primary, ReferenceEquals(primary, fastest) ? null : fastest);
+            return (primary, ReferenceEquals(primary, fastest) ? null : fastest, result.Itineraries);
         }
 
         private int AddRoute(DemandStream d, Itinerary it, string choice, double share, double unitsPerYear)
@@ -209,7 +237,7 @@ public static class CorridorBuilder
                 _steps.Add(Step(d, leg, arrivedOn, unitsPerYear * share));
                 arrivedOn = leg.Service;
             }
-            _routes.Add(new RoutePlan { FirstStep = first, EndStep = _steps.Count });
+            _routes.Add(new RoutePlan { FirstStep = first, EndStep = _steps.Count, CostPerUnit = (double)it.TotalCost, NominalHours = it.Duration.TotalHours });
             if (it.Legs.Any(l => l.Service.Planned)) _notes.Add($"stream {d.Id}: the {choice} route uses planned services");
             _routeInfo.Add(new StreamRoute(d.Id, choice, share,
                 it.Legs.Select(l => l.Service.Id).ToList(),

@@ -130,6 +130,7 @@ public sealed partial class CorridorModel : IEventHandler
         double pick = rng.NextDouble();
         int route = pick < s.AlternativeShare ? s.AlternativeRoute
             : pick < s.AlternativeShare + s.BlockTrainShare ? s.BlockTrainRoute
+            : s.Candidates is { } candidates ? ChooseRoute(candidates, s.ValueOfTimePerHour)
             : s.Route;
         var plan = _plan.RoutePlans[route];
         int n = s.ConsignmentUnits;

@@ -61,6 +61,10 @@ internal sealed class StreamPlan
     /// <summary>The route booked on a block train from the origin, or −1; taken by <see cref="BlockTrainShare"/> of consignments.</summary>
     public int BlockTrainRoute = -1;
     public double BlockTrainShare;
+    /// <summary>Adaptive routing: the routes a consignment of the main share chooses among (null: always <see cref="Route"/>).</summary>
+    public int[]? Candidates;
+    /// <summary>USD a unit's hour of transit is worth, for the adaptive choice.</summary>
+    public double ValueOfTimePerHour;
     /// <summary>Units waiting at the first carrier beyond which a consignment is refused.</summary>
     public required double BacklogLimitUnits;
 }
@@ -69,6 +73,9 @@ internal sealed class RoutePlan
 {
     public required int FirstStep;
     public required int EndStep;
+    /// <summary>The planner's price of one unit on the route (USD) and its nominal duration in hours.</summary>
+    public double CostPerUnit;
+    public double NominalHours;
 }
 
 /// <summary>One ride: what happens at the boarding node, then the vehicle.</summary>

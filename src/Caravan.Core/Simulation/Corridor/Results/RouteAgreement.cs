@@ -19,6 +19,9 @@ public static class RouteAgreementCheck
 {
     private static readonly Instant Monday = Instant.FromUtc(2024, 3, 4, 0, 0);
 
+    /// <summary>Below this many units a year a route's simulated median rests on too few units to compare.</summary>
+    public const double MinUnitsPerYear = 200;
+
     public static IReadOnlyList<RouteAgreement> Compare(ScenarioResult result, Func<StreamInfo, bool> streams)
     {
         var planner = new Planner(result.Plan.Network);
@@ -27,7 +30,8 @@ public static class RouteAgreementCheck
         {
             var route = result.Plan.Routes[r];
             var stream = result.Plan.Streams.Single(s => s.Id == route.Stream);
-            if (!streams(stream) || route.Share <= 0) continue;
+            // Routes the consignments actually took (an adaptive candidate may go unused).
+            if (!streams(stream) || result.RouteUnitsPerYear(r).Mean < MinUnitsPerYear) continue;
             var services = route.Services.ToHashSet(StringComparer.Ordinal);
             var days = new List<double>();
             for (int h = 0; h < 7 * 24; h += 4)

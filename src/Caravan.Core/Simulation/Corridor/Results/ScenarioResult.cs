@@ -93,6 +93,24 @@ public sealed class ScenarioResult
         LoadPerSailing = Of(r => r.LoadPerSailing[e.Index]),
     }).ToList();
 
+    /// <summary>
+    /// The share of a stream's delivered units that took route <paramref name="route"/>: the booked share for fixed
+    /// routes, what the consignments chose for adaptive ones.
+    /// </summary>
+    public Estimate RouteShare(int route)
+    {
+        string stream = Plan.Routes[route].Stream;
+        var siblings = Enumerable.Range(0, Plan.Routes.Count).Where(i => Plan.Routes[i].Stream == stream).ToList();
+        return Of(r =>
+        {
+            double all = siblings.Sum(i => r.RouteTransitHours[i].Count);
+            return all > 0 ? r.RouteTransitHours[route].Count / all : double.NaN;
+        });
+    }
+
+    /// <summary>Units a year delivered on a route.</summary>
+    public Estimate RouteUnitsPerYear(int route) => Of(r => r.RouteTransitHours[route].Count * 8760 / Plan.HorizonHours);
+
     /// <summary>Median transit of a route (index into <see cref="CorridorPlan.Routes"/>) in days, per replication.</summary>
     public Estimate RouteTransitP50Days(int route) => Of(r => r.RouteTransitHours[route].Quantile(0.5) / 24);
 

@@ -41,6 +41,13 @@ public sealed record Scenario
 public enum RouteChoice { Cheapest, Fastest }
 
 /// <summary>
+/// Fixed: every consignment of the stream's main share takes one route (<see cref="DemandStream.Route"/>).
+/// Adaptive: each consignment chooses among the planner's itineraries as a forwarder would, by price plus the value
+/// of its time over the route's nominal time and the queues it would join now.
+/// </summary>
+public enum Routing { Adaptive, Fixed }
+
+/// <summary>
 /// One flow of cargo: origin, destination, kind and yearly volume. Consignments arrive as a Poisson process whose
 /// rate follows the monthly seasonality; each brings <see cref="ConsignmentUnits"/> units (wagon loads) at once.
 /// </summary>
@@ -60,6 +67,9 @@ public sealed record DemandStream
     public double FastestShare { get; init; }
     /// <summary>Share of consignments booked on a block train from the origin: the fastest itinerary that leaves on one (0–1).</summary>
     public double BlockTrainShare { get; init; }
+    public Routing Routing { get; init; } = Routing.Adaptive;
+    /// <summary>What a day of transit is worth to the shipper, USD per unit (wagon load); null: by <see cref="Route"/>.</summary>
+    public double? ValueOfTimeUsdPerDay { get; init; }
     public IReadOnlyList<string>? AvoidCountries { get; init; }
     public IReadOnlyList<string> AvoidNodes { get; init; } = [];
     public required string Source { get; init; }

@@ -90,7 +90,7 @@ internal static class ScenarioFileReader
                 continue;
             }
             o.AllowOnly("id", "from", "to", "cargo", "teuPerYear", "tonnesPerYear", "seasonality", "consignmentUnits", "route",
-                "fastestShare", "blockTrainShare", "avoidCountries", "avoidNodes", "source", "remove");
+                "fastestShare", "blockTrainShare", "routing", "valueOfTimeUsdPerDay", "avoidCountries", "avoidNodes", "source", "remove");
             string? from = o.String("from", expected: "an origin node id");
             string? to = o.String("to", expected: "a destination node id");
             CargoKind? cargo = o.Enum<CargoKind>("cargo");
@@ -117,12 +117,20 @@ internal static class ScenarioFileReader
             if (share + blockTrainShare > 1 + 1e-9)
                 o.Context.Error(o.PathOf("blockTrainShare"), blockTrainShare.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"a share that leaves room for fastestShare ({share.ToString(System.Globalization.CultureInfo.InvariantCulture)}): the two add up to at most 1");
+            Routing routing = Routing.Adaptive;
+            if (o.String("routing", required: false, expected: "adaptive or fixed") is { } rg)
+            {
+                if (rg == "fixed") routing = Routing.Fixed;
+                else if (rg != "adaptive") o.Context.Error(o.PathOf("routing"), ReadContext.Quote(rg), "adaptive or fixed");
+            }
+            double? valueOfTime = o.Number("valueOfTimeUsdPerDay", "USD per unit and day, 0 to 100,000", v => v is >= 0 and <= 100_000, required: false);
             string? source = o.Source();
             if (id is null || from is null || to is null || cargo is null || source is null) continue;
             s.Demand.Add(new DemandStream
             {
                 Id = id, From = from, To = to, Cargo = cargo.Value, TeuPerYear = teu, TonnesPerYear = tonnes,
                 Seasonality = seasonality, ConsignmentUnits = units, Route = route, FastestShare = share, BlockTrainShare = blockTrainShare,
+                Routing = routing, ValueOfTimeUsdPerDay = valueOfTime,
                 AvoidCountries = Countries(o, "avoidCountries"),
                 AvoidNodes = o.Strings("avoidNodes", false, "a list of node ids", "a node id") ?? [],
                 Source = source, File = s.File, Path = o.Path,
