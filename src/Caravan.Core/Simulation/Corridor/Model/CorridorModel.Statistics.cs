@@ -5,11 +5,15 @@ public sealed partial class CorridorModel
 {
     private long _arrived, _refused, _delivered, _undelivered, _inSystem, _inSystemAtStart;
     private long _created, _deliveredTotal, _refusedTotal;
-    private double _refusedTonnes, _undeliveredTonnes, _deliveredTonnes, _deliveredTeu, _transitSum;
+    private double _refusedTonnes, _undeliveredTonnes, _deliveredTonnes, _deliveredTeu;
     private readonly double[] _deliveredTonnesByStream, _demandTonnesByStream;
     private readonly double[,] _segmentTonnes;
-    private readonly TransitHistogram _transit = new();
-    private readonly TransitHistogram[] _streamTransit;
+    // Transit hours: exact mean, quantiles within 0.5 % and no upper limit (QuantileSketch).
+    private readonly QuantileSketch _transit = new();
+    private readonly QuantileSketch[] _streamTransit;
+    // Transit of the units delivered in each half of the window: a queue that grows without bound shows as a
+    // second half slower than the first (the saturation test of ScenarioResult).
+    private readonly Tally _transitFirstHalf = new(), _transitSecondHalf = new();
     private readonly TimeWeighted _wip;
 
     private readonly double[] _waitSum, _delaySum, _waitCount, _weekWaitSum, _weekWaitCount, _lastQueueArea;
@@ -92,8 +96,6 @@ public sealed partial class CorridorModel
             delay[e] = _delivered > 0 ? _delaySum[e] / _delivered : double.NaN;
         }
 
-        int streams = _plan.StreamPlans.Length;
-
         return new ReplicationResult
         {
             Replication = _replication,
@@ -117,17 +119,19 @@ public sealed partial class CorridorModel
             DeliveredTonnesPerYearByStream = _deliveredTonnesByStream.Select(t => t * perYear).ToArray(),
             DemandTonnesPerYearByStream = _demandTonnesByStream.Select(t => t * perYear).ToArray(),
             SegmentTonnesPerYear = Scale(_segmentTonnes, perYear),
-            TransitMeanDays = _delivered > 0 ? _transitSum / _delivered / 24 : double.NaN,
-            TransitP50Days = _transit.QuantileHours(0.5) / 24,
-            TransitP90Days = _transit.QuantileHours(0.9) / 24,
-            TransitP95Days = _transit.QuantileHours(0.95) / 24,
-            TransitP50DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.5) / 24).ToArray(),
-            TransitP90DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.9) / 24).ToArray(),
-            TransitMeanDaysByStream = Enumerable.Range(0, streams).Select(j => MeanDays(_streamTransit[j])).ToArray(),
+            TransitMeanDays = _transit.Mean / 24,
+            TransitP50Days = _transit.Quantile(0.5) / 24,
+            TransitP90Days = _transit.Quantile(0.9) / 24,
+            TransitP95Days = _transit.Quantile(0.95) / 24,
+            TransitP50DaysByStream = _streamTransit.Select(t => t.Quantile(0.5) / 24).ToArray(),
+            TransitP90DaysByStream = _streamTransit.Select(t => t.Quantile(0.9) / 24).ToArray(),
+            TransitMeanDaysByStream = _streamTransit.Select(t => t.Mean / 24).ToArray(),
+            TransitMeanDaysFirstHalf = _transitFirstHalf.Mean / 24,
+            TransitMeanDaysSecondHalf = _transitSecondHalf.Mean / 24,
             Transit = _transit,
             MeanUnitsInSystem = _wip.Mean(now),
             ArrivalRatePerHour = (_arrived - _refused) / horizon,
-            TransitMeanHours = _delivered > 0 ? _transitSum / _delivered : double.NaN,
+            TransitMeanHours = _transit.Mean,
             Utilisation = utilisation,
             MeanQueue = meanQueue,
             MeanWaitHours = meanWait,
@@ -138,15 +142,6 @@ public sealed partial class CorridorModel
             WeeklyUnitsInSystem = _weeklyWip,
             StormClosureHours = ClosedHoursInWindow(),
         };
-    }
-
-    /// <summary>The mean of a histogram from its bin midpoints (per-stream means; the overall mean is exact).</summary>
-    private static double MeanDays(TransitHistogram h)
-    {
-        if (h.Count == 0) return double.NaN;
-        double sum = 0;
-        for (int i = 0; i < h.Counts.Count; i++) sum += h.Counts[i] * (i + 0.5) * TransitHistogram.BinHours;
-        return sum / h.Count / 24;
     }
 
     private static double[,] Scale(double[,] a, double factor)

@@ -75,8 +75,8 @@ public sealed partial class CorridorModel : IEventHandler
         _segmentTonnes = new double[plan.Segments.Count, 4];
         _deliveredTonnesByStream = new double[plan.StreamPlans.Length];
         _demandTonnesByStream = new double[plan.StreamPlans.Length];
-        _streamTransit = new TransitHistogram[plan.StreamPlans.Length];
-        for (int j = 0; j < _streamTransit.Length; j++) _streamTransit[j] = new TransitHistogram();
+        _streamTransit = new QuantileSketch[plan.StreamPlans.Length];
+        for (int j = 0; j < _streamTransit.Length; j++) _streamTransit[j] = new QuantileSketch();
         _wip = new TimeWeighted(0);
 
         BuildHandling();
@@ -261,9 +261,9 @@ public sealed partial class CorridorModel : IEventHandler
             _deliveredTonnes += s.TonnesPerUnit;
             if (s.Kind == Caravan.Network.CargoKind.Container) _deliveredTeu += CargoUnits.TeuPerUnit;
             _deliveredTonnesByStream[unit.Stream] += s.TonnesPerUnit;
-            _transitSum += hours;
             _transit.Add(hours);
             _streamTransit[unit.Stream].Add(hours);
+            (now < _plan.WarmupHours + _plan.HorizonHours / 2 ? _transitFirstHalf : _transitSecondHalf).Add(hours);
         }
         if (unit.InWindow)
         {

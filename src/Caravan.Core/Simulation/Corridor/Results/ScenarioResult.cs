@@ -101,10 +101,10 @@ public sealed class ScenarioResult
             Enumerable.Range(0, weeks).Select(w => Of(r => r.WeeklyWaitHours[element, w])).ToList());
     }
 
-    /// <summary>Every replication's transit times in one histogram.</summary>
-    public TransitHistogram PooledTransit()
+    /// <summary>Every replication's transit hours in one sketch.</summary>
+    public QuantileSketch PooledTransit()
     {
-        var pooled = new TransitHistogram();
+        var pooled = new QuantileSketch();
         foreach (var r in Replications) pooled.Add(r.Transit);
         return pooled;
     }
