@@ -31,6 +31,8 @@ internal static class ScenarioRendering
                 $"{D1(r.TransitP50Days.HalfWidth)} / {D1(r.TransitP90Days.HalfWidth)} / {D1(r.TransitP95Days.HalfWidth)}")
             .Row("Port closure by storms (port-days)", D1(r.StormClosureHours.Mean / 24), D1(r.StormClosureHours.HalfWidth / 24));
         console.Write(totals);
+        if (r.Saturation is { Saturated: true, Reason: var why })
+            console.Write(new Text($"{Saturation.Warning}\n{why}\n", new Style(Color.Yellow)));
 
         var streams = Tables.Create("Stream", "Cargo!", "Route", "Demand kt/yr>", "Delivered kt/yr>", "Transit p50 / p90 d>");
         foreach (var s in r.Streams)

@@ -98,7 +98,7 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
         var doc = Parse(scenarios.Run);
 
         foreach (string field in new[] { "scenario", "description", "files", "network", "networkVersion", "replications", "seed",
-                     "warmupDays", "horizonDays", "totals", "streams", "segments", "elements", "bottlenecks", "weekly", "little", "notes", "performance" })
+                     "warmupDays", "horizonDays", "saturated", "saturationReason", "totals", "streams", "segments", "elements", "bottlenecks", "weekly", "little", "notes", "performance" })
             Assert.True(doc.TryGetProperty(field, out _), $"missing field '{field}'");
         Assert.Equal("short-baseline", doc.GetProperty("scenario").GetString());
         // The file itself, then the built-in scenario it extends.
@@ -108,6 +108,10 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
         Assert.Equal(ShortScenarios.WarmupDays, doc.GetProperty("warmupDays").GetDouble());
         Assert.Equal(ShortScenarios.HorizonDays, doc.GetProperty("horizonDays").GetDouble());
         Assert.Equal("caravan-corridor", doc.GetProperty("network").GetString());
+        // A reason exactly when saturated (this 10-day warm-up is shorter than the baseline's transit: the corridor is
+        // still filling up, which the reason says if the test trips).
+        bool saturated = doc.GetProperty("saturated").GetBoolean();
+        Assert.Equal(saturated ? JsonValueKind.String : JsonValueKind.Null, doc.GetProperty("saturationReason").ValueKind);
 
         var totals = doc.GetProperty("totals");
         foreach (string total in DocumentedTotals)

@@ -64,6 +64,11 @@ public sealed class ScenarioResult
     public Estimate StormClosureHours => Of(r => r.StormClosureHours);
     public long Events => Replications.Sum(r => r.Events);
 
+    /// <summary>Whether the backlog or transit times grow over the horizon (<see cref="Corridor.Saturation"/>).</summary>
+    public Saturation Saturation => _saturation ??= Saturation.Of(Plan, Replications);
+
+    private Saturation? _saturation;
+
     public Estimate Of(Func<ReplicationResult, double> metric) => Estimate.Of(Replications.Select(metric));
 
     public IReadOnlyList<StreamResult> Streams => Plan.Streams.Select((s, j) => new StreamResult(s,
