@@ -327,16 +327,52 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("A = short-baseline, B = short-goal: 3 replications each, seed 7", run.Out);
-        foreach (string column in new[] { "Metric", "B − A", "p", "Significant" }) Assert.Contains(column, run.Out);
-        // The delivered row: A, B, a signed difference, a p-value and the verdict.
-        string[] cells = run.Out.Split('\n')
-            .Select(l => l.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Single(c => c.Length > 0 && c[0] == "delivered");
-        Assert.Equal(7, cells.Length);
+        foreach (string column in new[] { "Metric", "B − A", "95 % CI", "p", "Significant" }) Assert.Contains(column, run.Out);
+        Assert.Contains("significant = the interval excludes 0", run.Out);
+        // The delivered row: A, B, a signed difference, its interval, a p-value and the verdict.
+        string[] cells = DeliveredRow(run);
+        Assert.Equal(8, cells.Length);
         Assert.Equal("Mt/yr", cells[1]);
         Assert.StartsWith("+", cells[4]);
-        Assert.Matches(@"^(< 0\.0001|0\.\d{4})$", cells[5]);
-        Assert.Equal("yes", cells[6]);
+        Assert.Matches(@"^\[\+[\d.]+, \+[\d.]+\]$", cells[5]); // both ends above 0
+        Assert.Matches(@"^(< 0\.0001|0\.\d{4})$", cells[6]);
+        Assert.Equal("yes", cells[7]);
+    }
+
+    private static string[] DeliveredRow(CliRun run) => run.Out.Split('\n')
+        .Select(l => l.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        .Single(c => c.Length > 1 && c[0] == "delivered" && c[1] == "Mt/yr"); // not a wrapped "… delivered" continuation line
+
+    [Fact]
+    public void A_min_difference_larger_than_the_change_makes_it_too_small_to_be_significant()
+    {
+        // short-goal delivers about 2 Mt/yr more than short-baseline: real (its interval excludes 0) but below 100 Mt/yr.
+        var run = CliRunner.Run(["simulate", "compare", scenarios.Baseline, scenarios.Goal, .. Common(json: false), "--min-difference", "100"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("|B − A| ≥ 100", run.Out);
+        Assert.Equal("too small", DeliveredRow(run)[7]);
+
+        var doc = Parse(CliRunner.Run(["simulate", "compare", scenarios.Baseline, scenarios.Goal, .. Common(), "--min-difference", "100"]));
+        Assert.Equal(100, doc.GetProperty("minDifference").GetDouble());
+        Assert.All(doc.GetProperty("metrics").EnumerateArray(), m =>
+        {
+            if (m.GetProperty("significant").ValueKind == JsonValueKind.Null) return;
+            // Significant only when both the interval excludes 0 and the change is at least 100 in its unit.
+            bool excludesZero = m.GetProperty("ciLow").GetDouble() > 0 || m.GetProperty("ciHigh").GetDouble() < 0;
+            Assert.Equal(excludesZero && Math.Abs(m.GetProperty("difference").GetDouble()) >= 100, m.GetProperty("significant").GetBoolean());
+        });
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("a lot")]
+    [InlineData("NaN")]
+    public void A_negative_or_unreadable_min_difference_is_refused_naming_the_option(string value)
+    {
+        var run = CliRunner.Run("simulate", "compare", "baseline-2024", "goal-10mt", "--replications", "2", "--min-difference", value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Out);
+        Assert.StartsWith($"error: --min-difference: found '{value}', expected ", run.Error);
     }
 
     [Fact]
@@ -352,6 +388,17 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
             if (m.GetProperty("pValue").ValueKind == JsonValueKind.Null) continue;
             Assert.InRange(m.GetProperty("pValue").GetDouble(), 0, 1);
             Assert.Equal(m.GetProperty("b").GetDouble() - m.GetProperty("a").GetDouble(), m.GetProperty("difference").GetDouble(), 1e-5);
+            // The interval is B − A ± t(0.975, ν)·se around the difference, with se = |B − A| / |t|.
+            double diff = m.GetProperty("difference").GetDouble(), low = m.GetProperty("ciLow").GetDouble(), high = m.GetProperty("ciHigh").GetDouble();
+            Assert.Equal(diff, (low + high) / 2, 1e-5 + 1e-6 * Math.Abs(diff));
+            // (Where JSON's 6 decimals leave t and B − A precise enough to recover se.)
+            if (m.GetProperty("t").ValueKind == JsonValueKind.Number && Math.Abs(m.GetProperty("t").GetDouble()) > 0.01 && Math.Abs(diff) > 1e-3
+                && m.GetProperty("degreesOfFreedom").ValueKind == JsonValueKind.Number)
+            {
+                double se = Math.Abs(diff / m.GetProperty("t").GetDouble());
+                double t975 = Caravan.Simulation.StudentT.Quantile(0.975, m.GetProperty("degreesOfFreedom").GetDouble());
+                Assert.Equal(t975 * se, (high - low) / 2, 1e-4 * t975 * se + 1e-6);
+            }
         }
 
         // goal-10mt is 10 Mt/yr, the baseline 4.5 Mt/yr (docs/scenarios.md): demand grows by 10 / 4.5 = 2.22, and
@@ -397,6 +444,7 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
             if (m.GetProperty("pValue").ValueKind == JsonValueKind.Null) continue;
             Assert.True(m.GetProperty("pValue").GetDouble() == 1, $"{name}: p = {m.GetProperty("pValue")}");
             Assert.False(m.GetProperty("significant").GetBoolean(), name);
+            Assert.True(m.GetProperty("ciLow").GetDouble() <= 0 && m.GetProperty("ciHigh").GetDouble() >= 0, $"{name}: {m}");
         }
         Assert.Contains(metrics, m => m.GetProperty("metric").GetString() == "delivered" && m.GetProperty("pValue").GetDouble() == 1);
     }
