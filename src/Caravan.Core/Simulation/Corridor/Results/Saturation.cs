@@ -15,7 +15,7 @@ namespace Caravan.Simulation.Corridor;
 /// (12–30 % in the saturated ones), a share that stays the same at any horizon.</item>
 /// <item><b>Transit growth</b>: units delivered in the second half of the horizon took on average more than
 /// <see cref="TransitGrowthLimit"/> longer than those delivered in the first half (stable scenarios: within 8 %,
-/// storms and seasons included; saturated ones: 40–75 %).</item>
+/// storms and seasons included; saturated ones: 45–80 %).</item>
 /// </list>
 /// A warm-up shorter than the transit time also shows growth, the corridor still filling up; the reason then says so.
 /// </remarks>
