@@ -1,3 +1,4 @@
+using Caravan.Simulation;
 using Caravan.Simulation.Corridor;
 using ScottPlot;
 
@@ -48,17 +49,15 @@ internal static class ScenarioCharts
     private static Plot TransitHistogramChart(ScenarioResult r)
     {
         var pooled = r.PooledTransit();
-        int binsPerDay = (int)(24 / TransitHistogram.BinHours);
-        int days = TransitHistogram.Bins / binsPerDay;
-        double[] share = new double[days];
-        for (int i = 0; i < pooled.Counts.Count; i++) share[i / binsPerDay] += pooled.Count > 0 ? 100.0 * pooled.Counts[i] / pooled.Count : 0;
+        double[] share = DailyShares(pooled);
         int last = Math.Max(10, Array.FindLastIndex(share, s => s > 0.01) + 2);
         var plot = new Plot();
-        var bars = plot.Add.Bars(Enumerable.Range(0, last).Select(d => d + 0.5).ToArray(), share.Take(last).ToArray());
+        var bars = plot.Add.Bars(Enumerable.Range(0, last).Select(d => d + 0.5).ToArray(),
+            Enumerable.Range(0, last).Select(d => d < share.Length ? share[d] : 0).ToArray());
         foreach (var bar in bars.Bars) bar.Size = 0.9;
         foreach (var (p, label) in new[] { (0.5, "p50"), (0.9, "p90"), (0.95, "p95") })
         {
-            double x = pooled.QuantileHours(p) / 24;
+            double x = pooled.Quantile(p) / 24;
             var v = plot.Add.VerticalLine(x);
             v.Text = $"{label} {x:0.0} d";
             v.LinePattern = LinePattern.Dashed;
@@ -68,6 +67,29 @@ internal static class ScenarioCharts
         plot.YLabel("Share of units (%)");
         plot.Axes.Margins(bottom: 0);
         return plot;
+    }
+
+    /// <summary>
+    /// Percent of units per whole day of transit. The sketch's buckets are about 1 % wide, so above ~4 days one spans
+    /// more than an hour and above 100 days more than a day: each bucket's count is spread over the days it
+    /// overlaps in proportion to the overlap (a chart, not a statistic; the percentiles come from the sketch).
+    /// </summary>
+    private static double[] DailyShares(QuantileSketch pooled)
+    {
+        var share = new double[pooled.Count > 0 ? (int)Math.Floor(pooled.Max / 24) + 1 : 0];
+        foreach (var (lower, upper, count) in pooled.Buckets())
+        {
+            // Clamped to the values seen, so that no share falls past the longest transit.
+            double from = Math.Max(lower, pooled.Min) / 24, to = Math.Min(upper, pooled.Max) / 24, percent = 100.0 * count / pooled.Count;
+            if (to <= from)
+            {
+                share[Math.Min((int)from, share.Length - 1)] += percent;
+                continue;
+            }
+            for (int d = (int)Math.Floor(from); d < share.Length && d < to; d++)
+                share[d] += percent * (Math.Min(to, d + 1) - Math.Max(from, d)) / (to - from);
+        }
+        return share;
     }
 
     private static Plot Utilisation(ScenarioResult r)

@@ -7,7 +7,8 @@ namespace Caravan.Cli.Simulation;
 /// <summary>
 /// `--csv DIR`: the results as plain CSV (RFC 4180, invariant culture, empty cell where undefined): totals.csv,
 /// streams.csv, segments.csv, elements.csv (with both ranks), weekly.csv (every element, every week) and
-/// transit-histogram.csv (all replications pooled).
+/// transit-histogram.csv (all replications pooled, in the quantile sketch's buckets: (from, to] hours, each
+/// about 1 % wide).
 /// </summary>
 internal static class ScenarioCsv
 {
@@ -65,10 +66,9 @@ internal static class ScenarioCsv
         }
         File.WriteAllText(Path.Combine(directory, "weekly.csv"), weekly.ToString());
 
-        var pooled = r.PooledTransit();
+        // The pooled sketch's own buckets: each 1 % wide (relative), so exact counts with no upper limit.
         var histogram = new StringBuilder("from_hours,to_hours,units\n");
-        for (int i = 0; i < pooled.Counts.Count; i++)
-            if (pooled.Counts[i] > 0) histogram.Append(Row(i * TransitHistogram.BinHours, (i + 1) * TransitHistogram.BinHours, pooled.Counts[i]));
+        foreach (var (lower, upper, count) in r.PooledTransit().Buckets()) histogram.Append(Row(lower, upper, count));
         File.WriteAllText(Path.Combine(directory, "transit-histogram.csv"), histogram.ToString());
     }
 

@@ -14,7 +14,7 @@ internal sealed record EstimateJson(double? Mean, double? HalfWidth, double? Low
 /// <summary>The `simulate SCENARIO --json` document (fields documented in docs/simulation.md).</summary>
 internal sealed record ScenarioJson(
     string Scenario, string? Description, IReadOnlyList<string> Files, string Network, string NetworkVersion,
-    int Replications, long Seed, double WarmupDays, double HorizonDays,
+    int Replications, long Seed, double WarmupDays, double HorizonDays, bool Saturated, string? SaturationReason,
     ScenarioTotalsJson Totals, IReadOnlyList<StreamJson> Streams, IReadOnlyList<SegmentJson> Segments,
     IReadOnlyList<ElementJson> Elements, RankingJson Bottlenecks, IReadOnlyList<WeeklyJson> Weekly,
     LittleJson Little, IReadOnlyList<string> Notes, PerformanceJson Performance)
@@ -31,7 +31,7 @@ internal sealed record ScenarioJson(
         var weeklyElements = byUse.Take(WeeklyFor).Concat(byDelay.Take(WeeklyFor)).Select(b => b.Element.Element.Index).Distinct();
         return new ScenarioJson(
             plan.Scenario.Name, plan.Scenario.Description, plan.Scenario.Files, plan.Network.Name, plan.Network.Version,
-            r.Replications.Count, r.Seed, plan.Scenario.WarmupDays, plan.Scenario.HorizonDays,
+            r.Replications.Count, r.Seed, plan.Scenario.WarmupDays, plan.Scenario.HorizonDays, r.Saturation.Saturated, r.Saturation.Reason,
             new ScenarioTotalsJson(
                 EstimateJson.Of(r.DemandTonnesPerYear), EstimateJson.Of(r.DeliveredTonnesPerYear), EstimateJson.Of(r.DeliveredTeuPerYear),
                 EstimateJson.Of(r.RefusedTonnesPerYear), EstimateJson.Of(r.UndeliveredTonnesPerYear), EstimateJson.Of(r.UnmetTonnesPerYear),

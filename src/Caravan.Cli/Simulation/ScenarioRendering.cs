@@ -32,6 +32,8 @@ internal static class ScenarioRendering
                 $"{D1(r.TransitP50Days.HalfWidth)} / {D1(r.TransitP90Days.HalfWidth)} / {D1(r.TransitP95Days.HalfWidth)}")
             .Row("Port closure by storms (port-days)", D1(r.StormClosureHours.Mean / 24), D1(r.StormClosureHours.HalfWidth / 24));
         console.Write(totals);
+        if (r.Saturation is { Saturated: true, Reason: var why })
+            console.Write(new Text($"{Saturation.Warning}\n{why}\n", new Style(Color.Yellow)));
 
         // Sea and ferry services: the sail-when-full ferries and the scheduled container line, tankers and ferry slots.
         var afloat = plan.Network.Services.Where(s => s.Mode is TransportMode.Ferry or TransportMode.Sea).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);

@@ -10,7 +10,9 @@ namespace Caravan.Cli.Simulation;
 
 /// <summary>
 /// `caravan simulate compare A B`: both scenarios with the same seed and replications (common random numbers),
-/// side by side, with B − A and Welch's t-test on the replication values.
+/// side by side, with B − A, its 95 % confidence interval and Welch's t-test on the replication values. A difference
+/// is called significant when the interval excludes 0 and it is at least `--min-difference` (a practically relevant
+/// size, in each metric's own unit; default 0).
 /// </summary>
 public static class SimulateCompareCommand
 {
@@ -21,51 +23,75 @@ public static class SimulateCompareCommand
         var a = new Argument<string>("A") { Description = "The reference scenario (name or file)." };
         var b = new Argument<string>("B") { Description = "The scenario compared with it (name or file)." };
         var options = new RunOptions();
-        var command = new Command("compare", "Compare two scenarios side by side: B − A and whether the difference is statistically significant (Welch's t-test, common random numbers).");
+        var minDifference = new Option<string>("--min-difference")
+        {
+            Description = "The smallest difference that matters, in each metric's own unit (days, Mt/yr, %, …): a smaller one is not called significant even when its interval excludes 0. Default 0.",
+            HelpName = "X",
+            DefaultValueFactory = _ => "0",
+        };
+        var command = new Command("compare", "Compare two scenarios side by side: B − A with its 95 % confidence interval and whether the difference is significant (Welch's t-test, common random numbers).");
         command.Arguments.Add(a);
         command.Arguments.Add(b);
         options.AddTo(command, withOutputs: false);
+        command.Options.Add(minDifference);
         command.SetAction(parse =>
         {
             var settings = options.Read(parse);
+            double min = ReadMinDifference(parse.GetValue(minDifference)!);
             var network = NetworkOption.Load(settings.Network);
             var planA = SimulateCommand.Build(parse.GetValue(a)!, network, "A");
             var planB = SimulateCommand.Build(parse.GetValue(b)!, network, "B");
             var resultA = SimulateCommand.RunWithProgress(context, planA, settings.Replications, settings.Seed, $"Simulating {planA.Scenario.Name}");
             var resultB = SimulateCommand.RunWithProgress(context, planB, settings.Replications, settings.Seed, $"Simulating {planB.Scenario.Name}");
             var metrics = ScenarioComparison.Compare(resultA, resultB);
-            if (settings.Json) JsonOutput.Write(context.Out, CompareJson.Of(resultA, resultB, metrics));
-            else Render(context, resultA, resultB, metrics);
+            if (settings.Json) JsonOutput.Write(context.Out, CompareJson.Of(resultA, resultB, metrics, min));
+            else Render(context, resultA, resultB, metrics, min);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void Render(CliContext context, ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics)
+    private static double ReadMinDifference(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, Inv, out double x) && double.IsFinite(x) && x >= 0
+            ? x : throw new CliUsageException("--min-difference", text, "a number ≥ 0 in each metric's own unit, e.g. 0.5");
+
+    private static void Render(CliContext context, ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics, double minDifference)
     {
+        string rule = minDifference > 0
+            ? $"significant = the interval excludes 0 and |B − A| ≥ {minDifference.ToString("0.###", Inv)} in the metric's unit (--min-difference); 'too small' = it excludes 0 but is smaller.\n"
+            : "significant = the interval excludes 0 (p < 0.05); --min-difference X also asks for |B − A| ≥ X.\n";
         context.Console.Write(new Text(
             $"A = {a.Scenario}, B = {b.Scenario}: {a.Replications.Count} replications each, seed {a.Seed} (common random numbers).\n" +
-            "Welch's t-test on the replication values; significant = p < 0.05.\n"));
-        var table = Tables.Create("Metric", "Unit!", "A>", "B>", "B − A>", "p>", "Significant!");
+            "B − A with its 95 % confidence interval (Welch's t, Welch–Satterthwaite degrees of freedom) and Welch's p;\n" + rule));
+        var table = Tables.Create("Metric", "Unit!", "A>", "B>", "B − A>", "95 % CI>", "p>", "Significant!");
         foreach (var m in metrics)
         {
             var t = m.Test;
-            table.Row(m.Name, m.Unit, F(t.MeanA), F(t.MeanB), (t.Difference >= 0 ? "+" : "") + F(t.Difference),
+            table.Row(m.Name, m.Unit, F(t.MeanA), F(t.MeanB), Signed(t.Difference),
+                double.IsFinite(t.CiLow) ? $"[{Signed(t.CiLow)}, {Signed(t.CiHigh)}]" : "n/a",
                 double.IsFinite(t.PValue) ? (t.PValue < 0.0001 ? "< 0.0001" : t.PValue.ToString("0.0000", Inv)) : "n/a",
-                double.IsFinite(t.PValue) ? (t.Significant ? "yes" : "no") : "n/a");
+                Verdict(t, minDifference));
         }
         context.Console.Write(table);
     }
 
+    private static string Verdict(WelchResult t, double minDifference) =>
+        !double.IsFinite(t.CiLow) ? "n/a" : t.IsSignificant(minDifference) ? "yes" : t.Significant ? "too small" : "no";
+
+    private static string Signed(double x) => (x >= 0 ? "+" : "") + F(x);
+
     private static string F(double x) => !double.IsFinite(x) ? "n/a" : Math.Abs(x) >= 1000 ? x.ToString("N0", Inv) : x.ToString("0.###", Inv);
 }
 
-internal sealed record CompareMetricJson(string Metric, string Unit, double? A, double? B, double? Difference, double? T, double? DegreesOfFreedom, double? PValue, bool? Significant);
+internal sealed record CompareMetricJson(string Metric, string Unit, double? A, double? B, double? Difference, double? T, double? DegreesOfFreedom,
+    double? PValue, bool? Significant, double? CiLow, double? CiHigh);
 
-internal sealed record CompareJson(string A, string B, int Replications, long Seed, IReadOnlyList<CompareMetricJson> Metrics)
+internal sealed record CompareJson(string A, string B, int Replications, long Seed, double MinDifference, IReadOnlyList<CompareMetricJson> Metrics)
 {
-    public static CompareJson Of(ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics) =>
-        new(a.Scenario, b.Scenario, a.Replications.Count, a.Seed, metrics.Select(m => new CompareMetricJson(m.Name, m.Unit,
+    public static CompareJson Of(ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics, double minDifference) =>
+        new(a.Scenario, b.Scenario, a.Replications.Count, a.Seed, minDifference, metrics.Select(m => new CompareMetricJson(m.Name, m.Unit,
             EstimateJson.F(m.Test.MeanA), EstimateJson.F(m.Test.MeanB), EstimateJson.F(m.Test.Difference), EstimateJson.F(m.Test.T),
-            EstimateJson.F(m.Test.DegreesOfFreedom), EstimateJson.F(m.Test.PValue), double.IsFinite(m.Test.PValue) ? m.Test.Significant : null)).ToList());
+            EstimateJson.F(m.Test.DegreesOfFreedom), EstimateJson.F(m.Test.PValue),
+            double.IsFinite(m.Test.CiLow) ? m.Test.IsSignificant(minDifference) : null,
+            EstimateJson.F(m.Test.CiLow), EstimateJson.F(m.Test.CiHigh))).ToList());
 }

@@ -98,7 +98,7 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
         var doc = Parse(scenarios.Run);
 
         foreach (string field in new[] { "scenario", "description", "files", "network", "networkVersion", "replications", "seed",
-                     "warmupDays", "horizonDays", "totals", "streams", "segments", "elements", "bottlenecks", "weekly", "little", "notes", "performance" })
+                     "warmupDays", "horizonDays", "saturated", "saturationReason", "totals", "streams", "segments", "elements", "bottlenecks", "weekly", "little", "notes", "performance" })
             Assert.True(doc.TryGetProperty(field, out _), $"missing field '{field}'");
         Assert.Equal("short-baseline", doc.GetProperty("scenario").GetString());
         // The file itself, then the built-in scenario it extends.
@@ -108,6 +108,10 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
         Assert.Equal(ShortScenarios.WarmupDays, doc.GetProperty("warmupDays").GetDouble());
         Assert.Equal(ShortScenarios.HorizonDays, doc.GetProperty("horizonDays").GetDouble());
         Assert.Equal("caravan-corridor", doc.GetProperty("network").GetString());
+        // A reason exactly when saturated (this 10-day warm-up is shorter than the baseline's transit: the corridor is
+        // still filling up, which the reason says if the test trips).
+        bool saturated = doc.GetProperty("saturated").GetBoolean();
+        Assert.Equal(saturated ? JsonValueKind.String : JsonValueKind.Null, doc.GetProperty("saturationReason").ValueKind);
 
         var totals = doc.GetProperty("totals");
         foreach (string total in DocumentedTotals)
@@ -280,10 +284,12 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
         Assert.Equal(Mean(json.GetProperty("deliveredTonnesPerYear")), totals["delivered_tonnes_per_year"], 1e-3);
         Assert.Equal(Mean(json.GetProperty("transitP95Days")), totals["transit_p95_days"], 1e-5);
 
-        // The histogram: 2-hour bins (docs: percentiles from 2-h bins), only non-empty ones written.
+        // The histogram: the quantile sketch's buckets (docs: (from, to] with to/from = γ = 1.005/0.995), only
+        // non-empty ones, in increasing order without overlap.
         var bins = DataRows(dir, "transit-histogram.csv").Select(r => r.Split(',').Select(c => double.Parse(c, Inv)).ToArray()).ToList();
         Assert.NotEmpty(bins);
-        Assert.All(bins, b => { Assert.Equal(2, b[1] - b[0]); Assert.True(b[2] > 0); });
+        Assert.All(bins, b => { Assert.Equal(1.005 / 0.995, b[1] / b[0], 1e-8); Assert.True(b[2] > 0); });
+        Assert.All(bins.Zip(bins.Skip(1)), pair => Assert.True(pair.First[1] <= pair.Second[0] * (1 + 1e-9)));
     }
 
     private static List<string> DataRows(string dir, string file) =>
@@ -321,16 +327,52 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("A = short-baseline, B = short-goal: 3 replications each, seed 7", run.Out);
-        foreach (string column in new[] { "Metric", "B − A", "p", "Significant" }) Assert.Contains(column, run.Out);
-        // The delivered row: A, B, a signed difference, a p-value and the verdict.
-        string[] cells = run.Out.Split('\n')
-            .Select(l => l.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Single(c => c.Length > 0 && c[0] == "delivered");
-        Assert.Equal(7, cells.Length);
+        foreach (string column in new[] { "Metric", "B − A", "95 % CI", "p", "Significant" }) Assert.Contains(column, run.Out);
+        Assert.Contains("significant = the interval excludes 0", run.Out);
+        // The delivered row: A, B, a signed difference, its interval, a p-value and the verdict.
+        string[] cells = DeliveredRow(run);
+        Assert.Equal(8, cells.Length);
         Assert.Equal("Mt/yr", cells[1]);
         Assert.StartsWith("+", cells[4]);
-        Assert.Matches(@"^(< 0\.0001|0\.\d{4})$", cells[5]);
-        Assert.Equal("yes", cells[6]);
+        Assert.Matches(@"^\[\+[\d.]+, \+[\d.]+\]$", cells[5]); // both ends above 0
+        Assert.Matches(@"^(< 0\.0001|0\.\d{4})$", cells[6]);
+        Assert.Equal("yes", cells[7]);
+    }
+
+    private static string[] DeliveredRow(CliRun run) => run.Out.Split('\n')
+        .Select(l => l.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        .Single(c => c.Length > 1 && c[0] == "delivered" && c[1] == "Mt/yr"); // not a wrapped "… delivered" continuation line
+
+    [Fact]
+    public void A_min_difference_larger_than_the_change_makes_it_too_small_to_be_significant()
+    {
+        // short-goal delivers about 2 Mt/yr more than short-baseline: real (its interval excludes 0) but below 100 Mt/yr.
+        var run = CliRunner.Run(["simulate", "compare", scenarios.Baseline, scenarios.Goal, .. Common(json: false), "--min-difference", "100"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("|B − A| ≥ 100", run.Out);
+        Assert.Equal("too small", DeliveredRow(run)[7]);
+
+        var doc = Parse(CliRunner.Run(["simulate", "compare", scenarios.Baseline, scenarios.Goal, .. Common(), "--min-difference", "100"]));
+        Assert.Equal(100, doc.GetProperty("minDifference").GetDouble());
+        Assert.All(doc.GetProperty("metrics").EnumerateArray(), m =>
+        {
+            if (m.GetProperty("significant").ValueKind == JsonValueKind.Null) return;
+            // Significant only when both the interval excludes 0 and the change is at least 100 in its unit.
+            bool excludesZero = m.GetProperty("ciLow").GetDouble() > 0 || m.GetProperty("ciHigh").GetDouble() < 0;
+            Assert.Equal(excludesZero && Math.Abs(m.GetProperty("difference").GetDouble()) >= 100, m.GetProperty("significant").GetBoolean());
+        });
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("a lot")]
+    [InlineData("NaN")]
+    public void A_negative_or_unreadable_min_difference_is_refused_naming_the_option(string value)
+    {
+        var run = CliRunner.Run("simulate", "compare", "baseline-2024", "goal-10mt", "--replications", "2", "--min-difference", value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Out);
+        Assert.StartsWith($"error: --min-difference: found '{value}', expected ", run.Error);
     }
 
     [Fact]
@@ -346,6 +388,17 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
             if (m.GetProperty("pValue").ValueKind == JsonValueKind.Null) continue;
             Assert.InRange(m.GetProperty("pValue").GetDouble(), 0, 1);
             Assert.Equal(m.GetProperty("b").GetDouble() - m.GetProperty("a").GetDouble(), m.GetProperty("difference").GetDouble(), 1e-5);
+            // The interval is B − A ± t(0.975, ν)·se around the difference, with se = |B − A| / |t|.
+            double diff = m.GetProperty("difference").GetDouble(), low = m.GetProperty("ciLow").GetDouble(), high = m.GetProperty("ciHigh").GetDouble();
+            Assert.Equal(diff, (low + high) / 2, 1e-5 + 1e-6 * Math.Abs(diff));
+            // (Where JSON's 6 decimals leave t and B − A precise enough to recover se.)
+            if (m.GetProperty("t").ValueKind == JsonValueKind.Number && Math.Abs(m.GetProperty("t").GetDouble()) > 0.01 && Math.Abs(diff) > 1e-3
+                && m.GetProperty("degreesOfFreedom").ValueKind == JsonValueKind.Number)
+            {
+                double se = Math.Abs(diff / m.GetProperty("t").GetDouble());
+                double t975 = Caravan.Simulation.StudentT.Quantile(0.975, m.GetProperty("degreesOfFreedom").GetDouble());
+                Assert.Equal(t975 * se, (high - low) / 2, 1e-4 * t975 * se + 1e-6);
+            }
         }
 
         // goal-10mt is 10 Mt/yr, the baseline 4.5 Mt/yr (docs/scenarios.md): demand grows by 10 / 4.5 = 2.22, and
@@ -391,6 +444,7 @@ public class SimulateCommandTests(ShortScenarios scenarios) : IClassFixture<Shor
             if (m.GetProperty("pValue").ValueKind == JsonValueKind.Null) continue;
             Assert.True(m.GetProperty("pValue").GetDouble() == 1, $"{name}: p = {m.GetProperty("pValue")}");
             Assert.False(m.GetProperty("significant").GetBoolean(), name);
+            Assert.True(m.GetProperty("ciLow").GetDouble() <= 0 && m.GetProperty("ciHigh").GetDouble() >= 0, $"{name}: {m}");
         }
         Assert.Contains(metrics, m => m.GetProperty("metric").GetString() == "delivered" && m.GetProperty("pValue").GetDouble() == 1);
     }

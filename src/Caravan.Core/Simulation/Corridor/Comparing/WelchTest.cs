@@ -1,18 +1,35 @@
 namespace Caravan.Simulation.Corridor;
 
-/// <summary>The outcome of Welch's two-sample t-test on replication values of a metric.</summary>
-public readonly record struct WelchResult(double MeanA, double MeanB, double Difference, double T, double DegreesOfFreedom, double PValue)
+/// <summary>
+/// The outcome of Welch's two-sample t-test on replication values of a metric: B − A, its 95 % confidence interval
+/// [<see cref="CiLow"/>, <see cref="CiHigh"/>], t, the Welch–Satterthwaite degrees of freedom and the two-sided p.
+/// </summary>
+public readonly record struct WelchResult(double MeanA, double MeanB, double Difference, double T, double DegreesOfFreedom, double PValue,
+    double CiLow, double CiHigh)
 {
-    /// <summary>Significant at the 5 % level (two-sided).</summary>
-    public bool Significant => PValue < 0.05;
+    /// <summary>The 95 % interval excludes 0: significant at the 5 % level (two-sided).</summary>
+    public bool Significant => IsSignificant(0);
+
+    /// <summary>
+    /// Significant and practically relevant: the 95 % interval excludes 0 and |B − A| ≥ <paramref name="minDifference"/>
+    /// (in the metric's unit). False where the interval is undefined (NaN compares false).
+    /// </summary>
+    public bool IsSignificant(double minDifference) => (CiLow > 0 || CiHigh < 0) && Math.Abs(Difference) >= minDifference;
 }
 
 /// <summary>
-/// Welch's unequal-variance t-test: t = (x̄_B − x̄_A) / √(s²_A/n_A + s²_B/n_B) with Welch–Satterthwaite degrees of
-/// freedom, two-sided p from the Student t distribution (through the regularised incomplete beta function).
+/// Welch's unequal-variance t-test: t = (x̄_B − x̄_A) / se with se = √(s²_A/n_A + s²_B/n_B), Welch–Satterthwaite
+/// degrees of freedom ν = se⁴ / ((s²_A/n_A)²/(n_A − 1) + (s²_B/n_B)²/(n_B − 1)), two-sided p from the Student t
+/// distribution (through the regularised incomplete beta function) and the interval B − A ± t(0.975, ν)·se.
 /// </summary>
 public static class WelchTest
 {
+    /// <summary>
+    /// Below this share of the means' magnitude a difference between two constant samples is floating-point rounding
+    /// (the same replications summed in another order), not a finding.
+    /// </summary>
+    private const double Resolution = 1e-12;
+
     public static WelchResult Compare(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         var ta = new Tally();
@@ -20,13 +37,23 @@ public static class WelchTest
         foreach (double x in a) if (double.IsFinite(x)) ta.Add(x);
         foreach (double x in b) if (double.IsFinite(x)) tb.Add(x);
         double diff = tb.Mean - ta.Mean;
-        if (ta.Count < 2 || tb.Count < 2) return new WelchResult(ta.Mean, tb.Mean, diff, double.NaN, double.NaN, double.NaN);
+        if (ta.Count < 2 || tb.Count < 2)
+            return new WelchResult(ta.Mean, tb.Mean, diff, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         double va = ta.Variance / ta.Count, vb = tb.Variance / tb.Count;
         double se2 = va + vb;
-        if (se2 == 0) return new WelchResult(ta.Mean, tb.Mean, diff, diff == 0 ? 0 : double.PositiveInfinity, double.NaN, diff == 0 ? 1 : 0);
-        double t = diff / Math.Sqrt(se2);
+        if (se2 == 0)
+        {
+            // Both samples constant: the difference is known exactly, an interval of width 0 (no NaN from 0/0).
+            if (Math.Abs(diff) <= Resolution * Math.Max(Math.Abs(ta.Mean), Math.Abs(tb.Mean))) diff = 0;
+            return new WelchResult(ta.Mean, tb.Mean, diff, diff == 0 ? 0 : Math.CopySign(double.PositiveInfinity, diff), double.NaN,
+                diff == 0 ? 1 : 0, diff, diff);
+        }
+        double se = Math.Sqrt(se2);
+        double t = diff / se;
         double df = se2 * se2 / (va * va / (ta.Count - 1) + vb * vb / (tb.Count - 1));
-        return new WelchResult(ta.Mean, tb.Mean, diff, t, df, TwoSidedP(t, df));
+        // ν ≥ min(n_A, n_B) − 1 ≥ 1 in exact arithmetic; the clamp only absorbs rounding below 1.
+        double halfWidth = StudentT.Quantile(0.975, Math.Max(1, df)) * se;
+        return new WelchResult(ta.Mean, tb.Mean, diff, t, df, TwoSidedP(t, df), diff - halfWidth, diff + halfWidth);
     }
 
     /// <summary>P(|T| ≥ |t|) for Student's t with <paramref name="df"/> degrees of freedom: I_{df/(df+t²)}(df/2, 1/2).</summary>

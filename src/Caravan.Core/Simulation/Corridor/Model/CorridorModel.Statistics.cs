@@ -1,4 +1,3 @@
-using Caravan.Simulation.Statistics;
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>Counters, weekly samples and the replication's result.</summary>
@@ -6,18 +5,22 @@ public sealed partial class CorridorModel
 {
     private long _arrived, _refused, _delivered, _undelivered, _inSystem, _inSystemAtStart;
     private long _created, _deliveredTotal, _refusedTotal;
-    private double _refusedTonnes, _undeliveredTonnes, _deliveredTonnes, _deliveredTeu, _transitSum;
+    private double _refusedTonnes, _undeliveredTonnes, _deliveredTonnes, _deliveredTeu;
     private readonly double[] _deliveredTonnesByStream, _demandTonnesByStream;
     private readonly double[,] _segmentTonnes;
-    private readonly TransitHistogram _transit = new();
-    private readonly TransitHistogram[] _streamTransit;
-    /// <summary>Transit hours per route (a stream's cheapest, fastest or block-train route), within 1 %.</summary>
-    private readonly LogHistogram[] _routeTransit;
+    // Transit hours: exact mean, quantiles within 0.5 % and no upper limit (QuantileSketch).
+    private readonly QuantileSketch _transit = new();
+    private readonly QuantileSketch[] _streamTransit;
+    /// <summary>Transit hours per route (a stream's main, fastest, block-train or adaptive route).</summary>
+    private readonly QuantileSketch[] _routeTransit;
+    // Transit of the units delivered in each half of the window: a queue that grows without bound shows as a
+    // second half slower than the first (the saturation test of ScenarioResult).
+    private readonly Tally _transitFirstHalf = new(), _transitSecondHalf = new();
     private readonly TimeWeighted _wip;
 
     private readonly double[] _waitSum, _delaySum, _waitCount, _weekWaitSum, _weekWaitCount, _lastQueueArea;
     /// <summary>Every recorded wait per element, for its percentiles (what the planner's wait set is read from).</summary>
-    private readonly LogHistogram[] _waits;
+    private readonly QuantileSketch[] _waits;
     private readonly int _weeks;
     private int _weekIndex;
     private double _lastWipArea;
@@ -32,7 +35,7 @@ public sealed partial class CorridorModel
     {
         if ((double.IsNaN(at) ? _sim.Now : at) < _plan.WarmupHours) return;
         _waitSum[element] += wait * weight;
-        _waits[element].Add(wait, weight);
+        _waits[element].Add(Math.Max(0, wait), (long)Math.Round(weight));
         _delaySum[element] += delay * weight;
         _waitCount[element] += weight;
         _weekWaitSum[element] += wait * weight;
@@ -117,8 +120,6 @@ public sealed partial class CorridorModel
             delay[e] = _delivered > 0 ? _delaySum[e] / _delivered : double.NaN;
         }
 
-        int streams = _plan.StreamPlans.Length;
-
         return new ReplicationResult
         {
             Replication = _replication,
@@ -142,17 +143,19 @@ public sealed partial class CorridorModel
             DeliveredTonnesPerYearByStream = _deliveredTonnesByStream.Select(t => t * perYear).ToArray(),
             DemandTonnesPerYearByStream = _demandTonnesByStream.Select(t => t * perYear).ToArray(),
             SegmentTonnesPerYear = Scale(_segmentTonnes, perYear),
-            TransitMeanDays = _delivered > 0 ? _transitSum / _delivered / 24 : double.NaN,
-            TransitP50Days = _transit.QuantileHours(0.5) / 24,
-            TransitP90Days = _transit.QuantileHours(0.9) / 24,
-            TransitP95Days = _transit.QuantileHours(0.95) / 24,
-            TransitP50DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.5) / 24).ToArray(),
-            TransitP90DaysByStream = _streamTransit.Select(t => t.QuantileHours(0.9) / 24).ToArray(),
-            TransitMeanDaysByStream = Enumerable.Range(0, streams).Select(j => MeanDays(_streamTransit[j])).ToArray(),
+            TransitMeanDays = _transit.Mean / 24,
+            TransitP50Days = _transit.Quantile(0.5) / 24,
+            TransitP90Days = _transit.Quantile(0.9) / 24,
+            TransitP95Days = _transit.Quantile(0.95) / 24,
+            TransitP50DaysByStream = _streamTransit.Select(t => t.Quantile(0.5) / 24).ToArray(),
+            TransitP90DaysByStream = _streamTransit.Select(t => t.Quantile(0.9) / 24).ToArray(),
+            TransitMeanDaysByStream = _streamTransit.Select(t => t.Mean / 24).ToArray(),
+            TransitMeanDaysFirstHalf = _transitFirstHalf.Mean / 24,
+            TransitMeanDaysSecondHalf = _transitSecondHalf.Mean / 24,
             Transit = _transit,
             MeanUnitsInSystem = _wip.Mean(now),
             ArrivalRatePerHour = (_arrived - _refused) / horizon,
-            TransitMeanHours = _delivered > 0 ? _transitSum / _delivered : double.NaN,
+            TransitMeanHours = _transit.Mean,
             Utilisation = utilisation,
             MeanQueue = meanQueue,
             MeanWaitHours = meanWait,
@@ -168,15 +171,6 @@ public sealed partial class CorridorModel
             WeeklyUnitsInSystem = _weeklyWip,
             StormClosureHours = ClosedHoursInWindow(),
         };
-    }
-
-    /// <summary>The mean of a histogram from its bin midpoints (per-stream means; the overall mean is exact).</summary>
-    private static double MeanDays(TransitHistogram h)
-    {
-        if (h.Count == 0) return double.NaN;
-        double sum = 0;
-        for (int i = 0; i < h.Counts.Count; i++) sum += h.Counts[i] * (i + 0.5) * TransitHistogram.BinHours;
-        return sum / h.Count / 24;
     }
 
     private static double[,] Scale(double[,] a, double factor)

@@ -1,4 +1,3 @@
-using Caravan.Simulation.Statistics;
 using System.Diagnostics;
 
 namespace Caravan.Simulation.Corridor;
@@ -64,8 +63,8 @@ public sealed partial class CorridorModel : IEventHandler
 
         int elements = plan.Elements.Count;
         _waitSum = new double[elements];
-        _waits = new LogHistogram[elements];
-        for (int e = 0; e < elements; e++) _waits[e] = new LogHistogram();
+        _waits = new QuantileSketch[elements];
+        for (int e = 0; e < elements; e++) _waits[e] = new QuantileSketch();
         _delaySum = new double[elements];
         _waitCount = new double[elements];
         _weekWaitSum = new double[elements];
@@ -78,10 +77,10 @@ public sealed partial class CorridorModel : IEventHandler
         _segmentTonnes = new double[plan.Segments.Count, 4];
         _deliveredTonnesByStream = new double[plan.StreamPlans.Length];
         _demandTonnesByStream = new double[plan.StreamPlans.Length];
-        _streamTransit = new TransitHistogram[plan.StreamPlans.Length];
-        for (int j = 0; j < _streamTransit.Length; j++) _streamTransit[j] = new TransitHistogram();
-        _routeTransit = new LogHistogram[plan.RoutePlans.Length];
-        for (int r = 0; r < _routeTransit.Length; r++) _routeTransit[r] = new LogHistogram();
+        _streamTransit = new QuantileSketch[plan.StreamPlans.Length];
+        for (int j = 0; j < _streamTransit.Length; j++) _streamTransit[j] = new QuantileSketch();
+        _routeTransit = new QuantileSketch[plan.RoutePlans.Length];
+        for (int r = 0; r < _routeTransit.Length; r++) _routeTransit[r] = new QuantileSketch();
         _wip = new TimeWeighted(0);
 
         BuildHandling();
@@ -271,10 +270,10 @@ public sealed partial class CorridorModel : IEventHandler
             _deliveredTonnes += s.TonnesPerUnit;
             if (s.Kind == Caravan.Network.CargoKind.Container) _deliveredTeu += CargoUnits.TeuPerUnit;
             _deliveredTonnesByStream[unit.Stream] += s.TonnesPerUnit;
-            _transitSum += hours;
             _transit.Add(hours);
             _streamTransit[unit.Stream].Add(hours);
             _routeTransit[unit.Route].Add(hours);
+            (now < _plan.WarmupHours + _plan.HorizonHours / 2 ? _transitFirstHalf : _transitSecondHalf).Add(hours);
         }
         if (unit.InWindow)
         {

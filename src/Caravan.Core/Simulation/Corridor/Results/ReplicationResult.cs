@@ -1,4 +1,3 @@
-using Caravan.Simulation.Statistics;
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>
@@ -37,7 +36,8 @@ public sealed class ReplicationResult
     /// <summary>[segment, cargo kind] tonnes carried per year by the segment's departures.</summary>
     public required double[,] SegmentTonnesPerYear { get; init; }
 
-    // Transit (ready at origin → delivered), in days, of units delivered in the window.
+    // Transit (ready at origin → delivered), in days, of units delivered in the window: means exact, percentiles
+    // within 0.5 % (QuantileSketch), no upper limit.
     public required double TransitMeanDays { get; init; }
     public required double TransitP50Days { get; init; }
     public required double TransitP90Days { get; init; }
@@ -45,7 +45,11 @@ public sealed class ReplicationResult
     public required double[] TransitP50DaysByStream { get; init; }
     public required double[] TransitP90DaysByStream { get; init; }
     public required double[] TransitMeanDaysByStream { get; init; }
-    public required TransitHistogram Transit { get; init; }
+    /// <summary>Mean transit of the units delivered in the first and in the second half of the window.</summary>
+    public required double TransitMeanDaysFirstHalf { get; init; }
+    public required double TransitMeanDaysSecondHalf { get; init; }
+    /// <summary>Every delivered unit's transit hours: quantiles within 0.5 %, exact count, sum and extremes.</summary>
+    public required QuantileSketch Transit { get; init; }
 
     /// <summary>Time-average units in the system (work in progress) over the window, for Little's law.</summary>
     public required double MeanUnitsInSystem { get; init; }
@@ -61,9 +65,9 @@ public sealed class ReplicationResult
     public required double[] DelayHoursPerDeliveredUnit { get; init; }
     public required double[] UnitsServed { get; init; }
     /// <summary>Per element: every wait recorded after the warm-up (percentiles within 1 %).</summary>
-    public required LogHistogram[] Waits { get; init; }
+    public required QuantileSketch[] Waits { get; init; }
     /// <summary>Per route (index into the plan's routes): transit hours of the units delivered on it.</summary>
-    public required LogHistogram[] RouteTransitHours { get; init; }
+    public required QuantileSketch[] RouteTransitHours { get; init; }
     /// <summary>Per element: departures (sailings) a year of a service or vessel; NaN for terminals and pools.</summary>
     public required double[] SailingsPerYear { get; init; }
     /// <summary>Per element: mean units carried per departure; NaN for terminals and pools.</summary>

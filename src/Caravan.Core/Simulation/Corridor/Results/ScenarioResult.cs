@@ -1,4 +1,3 @@
-using Caravan.Simulation.Statistics;
 using Caravan.Network;
 
 namespace Caravan.Simulation.Corridor;
@@ -76,6 +75,11 @@ public sealed class ScenarioResult
     public Estimate StormClosureHours => Of(r => r.StormClosureHours);
     public long Events => Replications.Sum(r => r.Events);
 
+    /// <summary>Whether the backlog or transit times grow over the horizon (<see cref="Corridor.Saturation"/>).</summary>
+    public Saturation Saturation => _saturation ??= Saturation.Of(Plan, Replications);
+
+    private Saturation? _saturation;
+
     public Estimate Of(Func<ReplicationResult, double> metric) => Estimate.Of(Replications.Select(metric));
 
     public IReadOnlyList<StreamResult> Streams => Plan.Streams.Select((s, j) => new StreamResult(s,
@@ -115,9 +119,9 @@ public sealed class ScenarioResult
     public Estimate RouteTransitP50Days(int route) => Of(r => r.RouteTransitHours[route].Quantile(0.5) / 24);
 
     /// <summary>All replications' waits at one element, pooled (the planner's wait set is read from these).</summary>
-    public LogHistogram PooledWaits(int element)
+    public QuantileSketch PooledWaits(int element)
     {
-        var pooled = new LogHistogram();
+        var pooled = new QuantileSketch();
         foreach (var r in Replications) pooled.Add(r.Waits[element]);
         return pooled;
     }
@@ -149,10 +153,10 @@ public sealed class ScenarioResult
             Enumerable.Range(0, weeks).Select(w => Of(r => r.WeeklyWaitHours[element, w])).ToList());
     }
 
-    /// <summary>Every replication's transit times in one histogram.</summary>
-    public TransitHistogram PooledTransit()
+    /// <summary>Every replication's transit hours in one sketch.</summary>
+    public QuantileSketch PooledTransit()
     {
-        var pooled = new TransitHistogram();
+        var pooled = new QuantileSketch();
         foreach (var r in Replications) pooled.Add(r.Transit);
         return pooled;
     }
