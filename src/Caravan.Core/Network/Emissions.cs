@@ -28,6 +28,11 @@ public sealed record VehicleClass
     public required double LoadFactor { get; init; }
     /// <summary>Empty distance as a share of loaded distance (0.3 = 30 % extra empty running).</summary>
     public required double EmptyRunning { get; init; }
+    /// <summary>
+    /// Cargo the vehicles can carry (liquid bulk only in tank wagons, tankers and pipelines, grain in hoppers);
+    /// null carries any. A service of the class carries no other kind, whatever its own list says.
+    /// </summary>
+    public IReadOnlySet<CargoKind>? CargoKinds { get; init; }
     public required string Source { get; init; }
 }
 

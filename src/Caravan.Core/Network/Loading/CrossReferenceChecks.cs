@@ -57,6 +57,10 @@ internal static class CrossReferenceChecks
                 else if (classMode is { } cm && service.Mode is { } sm && cm != sm)
                     ctx.Error(path + ".vehicleClass", ReadContext.Quote(vc),
                         $"a {FormatNames.CamelCase(sm)} vehicle class ({vc} is {FormatNames.CamelCase(cm)})");
+                else if (s.Emissions.Model?.VehicleClasses.GetValueOrDefault(vc)?.CargoKinds is { } carries
+                         && service.Model?.CargoKinds?.Where(k => !carries.Contains(k)).ToList() is [var kind, ..])
+                    ctx.Error(path + ".cargoKinds", ReadContext.Quote(FormatNames.CamelCase(kind)),
+                        $"cargo its vehicle class {vc} carries: {string.Join(", ", carries.Select(FormatNames.CamelCase))}");
             }
             if (service.Carrier is { } carrier && tariffCarriers is not null && !tariffCarriers.Contains(carrier))
                 ctx.Error(path + ".carrier", ReadContext.Quote(carrier), "a carrier with a tariff in tariffs");

@@ -48,18 +48,19 @@ internal static class EmissionsReader
     private static (string? Id, TransportMode? Mode, VehicleClass? Model) ReadVehicleClass(ObjectReader v)
     {
         int errorsBefore = v.Context.ErrorCount;
-        v.AllowOnly("id", "mode", "description", "co2eIntensityWTW", "co2eIntensityTTW", "loadFactor", "emptyRunning", "source");
+        v.AllowOnly("id", "mode", "description", "co2eIntensityWTW", "co2eIntensityTTW", "loadFactor", "emptyRunning", "cargoKinds", "source");
         string? id = v.String("id");
         TransportMode? mode = v.Enum<TransportMode>("mode");
         string? description = v.String("description");
         var (wtw, ttw) = ReadIntensities(v, Intensity);
         double? loadFactor = v.Number("loadFactor", "a load factor > 0 and ≤ 1", x => x is > 0 and <= 1);
         double? emptyRunning = v.Number("emptyRunning", "an empty-running share 0 to 2", x => x is >= 0 and <= 2);
+        var cargoKinds = v.EnumSet<CargoKind>("cargoKinds", false, allowEmpty: false);
         string? source = v.Source();
         VehicleClass? model = v.Context.ErrorCount > errorsBefore ? null : new VehicleClass
         {
             Id = id!, Mode = mode!.Value, Description = description!, Co2eIntensityWTW = wtw!.Value, Co2eIntensityTTW = ttw!.Value,
-            LoadFactor = loadFactor!.Value, EmptyRunning = emptyRunning!.Value, Source = source!,
+            LoadFactor = loadFactor!.Value, EmptyRunning = emptyRunning!.Value, CargoKinds = cargoKinds, Source = source!,
         };
         return (id, mode, model);
     }

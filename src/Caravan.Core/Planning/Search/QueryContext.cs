@@ -122,6 +122,7 @@ internal sealed class QueryContext
                 && (c.OnlyServices is null || c.OnlyServices.Contains(svc.Id))
                 && !c.AvoidModes.Contains(svc.Mode)
                 && (svc.CargoKinds is null || svc.CargoKinds.Contains(Cargo.Kind))
+                && (Net.Model.Emissions.VehicleClasses.GetValueOrDefault(svc.VehicleClass)?.CargoKinds is not { } carries || carries.Contains(Cargo.Kind))
                 && (dg is null || svc.DangerousGoodsClasses is null || svc.DangerousGoodsClasses.Contains(dg.Value)),
             LegUsable = svc.Legs.Select(l => LinkAccepts(l.Link, dg, c.IncludePlanned)).ToArray(),
             DeparturesNeeded = needed,
