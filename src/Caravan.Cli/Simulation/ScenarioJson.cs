@@ -36,7 +36,7 @@ internal sealed record ScenarioJson(
                 EstimateJson.Of(r.DemandTonnesPerYear), EstimateJson.Of(r.DeliveredTonnesPerYear), EstimateJson.Of(r.DeliveredTeuPerYear),
                 EstimateJson.Of(r.RefusedTonnesPerYear), EstimateJson.Of(r.UndeliveredTonnesPerYear), EstimateJson.Of(r.UnmetTonnesPerYear),
                 EstimateJson.Of(r.TransitMeanDays), EstimateJson.Of(r.TransitP50Days), EstimateJson.Of(r.TransitP90Days),
-                EstimateJson.Of(r.TransitP95Days), EstimateJson.Of(r.StormClosureHours)),
+                EstimateJson.Of(r.TransitP95Days), EstimateJson.Of(r.StormClosureHours), EstimateJson.Of(r.ReroutedUnitsPerYear)),
             r.Streams.Select(s => new StreamJson(s.Stream.Id, s.Stream.From, s.Stream.To, s.Stream.Cargo.ToString(), s.Stream.Routable,
                 plan.Routes.Select((x, i) => (x, i)).Where(p => p.x.Stream == s.Stream.Id)
                     .Select(p => new RouteJson(p.x.Choice, p.x.Share, EstimateJson.Of(r.RouteShare(p.i)), p.x.Services, p.x.Nodes, p.x.NominalDays)).ToList(),
@@ -67,7 +67,7 @@ internal sealed record ScenarioJson(
 internal sealed record ScenarioTotalsJson(EstimateJson DemandTonnesPerYear, EstimateJson DeliveredTonnesPerYear, EstimateJson DeliveredTeuPerYear,
     EstimateJson RefusedTonnesPerYear, EstimateJson UndeliveredTonnesPerYear, EstimateJson UnmetTonnesPerYear,
     EstimateJson TransitMeanDays, EstimateJson TransitP50Days, EstimateJson TransitP90Days, EstimateJson TransitP95Days,
-    EstimateJson StormClosureHours);
+    EstimateJson StormClosureHours, EstimateJson ReroutedUnitsPerYear);
 
 /// <summary>A stream's route: <c>share</c> as booked (0 for an adaptive candidate), <c>takenShare</c> as the consignments took it.</summary>
 internal sealed record RouteJson(string Choice, double Share, EstimateJson TakenShare, IReadOnlyList<string> Services, IReadOnlyList<string> Nodes, double NominalDays);

@@ -30,7 +30,8 @@ internal static class ScenarioRendering
             .Row("Transit mean (days)", D1(r.TransitMeanDays.Mean), D1(r.TransitMeanDays.HalfWidth))
             .Row("Transit p50 / p90 / p95 (days)", $"{D1(r.TransitP50Days.Mean)} / {D1(r.TransitP90Days.Mean)} / {D1(r.TransitP95Days.Mean)}",
                 $"{D1(r.TransitP50Days.HalfWidth)} / {D1(r.TransitP90Days.HalfWidth)} / {D1(r.TransitP95Days.HalfWidth)}")
-            .Row("Port closure by storms (port-days)", D1(r.StormClosureHours.Mean / 24), D1(r.StormClosureHours.HalfWidth / 24));
+            .Row("Port closure by storms (port-days)", D1(r.StormClosureHours.Mean / 24), D1(r.StormClosureHours.HalfWidth / 24))
+            .Row("Units rerouted at a port or junction (/yr)", N0(r.ReroutedUnitsPerYear.Mean), N0(r.ReroutedUnitsPerYear.HalfWidth));
         console.Write(totals);
         if (r.Saturation is { Saturated: true, Reason: var why })
             console.Write(new Text($"{Saturation.Warning}\n{why}\n", new Style(Color.Yellow)));

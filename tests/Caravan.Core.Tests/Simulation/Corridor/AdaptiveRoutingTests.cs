@@ -48,3 +48,27 @@ public class AdaptiveRoutingTests
         Assert.True(r.UndeliveredTonnesPerYear.Mean / 65 > 4000, "the ship's queue grows by ≈ 5,000 wagons a year");
     }
 }
+
+public class DecisionPointTests
+{
+    [Fact]
+    public void A_unit_reconsiders_at_the_port_and_the_ship_is_still_used_to_its_capacity()
+    {
+        // A → B by train (2 h), then the ship or the ferry as in AdaptiveRoutingTests: both routes share the train, so
+        // at B each unit chooses again with the queues it finds there rather than those of two hours before.
+        var r = ScenarioRunner.Run(TestNetworks.Scenario("""
+            {
+              "formatVersion": 1, "name": "two-ways-from-a", "warmupDays": 60, "horizonDays": 365, "originBacklogLimitDays": 100000,
+              "demand": [ { "id": "a-c", "from": "KZAAA", "to": "AZCCC", "cargo": "dryBulk", "tonnesPerYear": 569400,
+                            "valueOfTimeUsdPerDay": 40, "source": "test" } ],
+              "services": { "B-C-FERRY": { "capacityScale": 25, "source": "test" } },
+              "ferries": { "B-C-FERRY": { "vessels": 20, "turnaroundHours": 1, "maxWaitHours": 24, "source": "test" } }
+            }
+            """), TestNetworks.TwoWays(), replications: 4, seed: 8);
+
+        Assert.True(r.ReroutedUnitsPerYear.Mean > 0, "no unit changed its mind at B");
+        Assert.InRange(r.DeliveredTonnesPerYear.Mean / 65, 8760 * 0.97, 8760 * 1.03);
+        var ship = r.Elements.Single(e => e.Element.Service == "B-C-SHIP");
+        Assert.InRange(ship.UnitsPerYear.Mean, 3650 * 0.95, 3650 * 1.01);
+    }
+}

@@ -136,6 +136,20 @@ public static class CorridorBuilder
                     candidates = [route, .. others.Select(i => AddRoute(d, i, "adaptive", 0, units * each))];
                     if (candidates.Length == 1) candidates = null;
                 }
+                int[,]? shared = null;
+                if (candidates is not null)
+                {
+                    shared = new int[candidates.Length, candidates.Length];
+                    for (int a = 0; a < candidates.Length; a++)
+                        for (int b = 0; b < candidates.Length; b++)
+                        {
+                            var sa = _routeInfo[candidates[a]].Services;
+                            var sb = _routeInfo[candidates[b]].Services;
+                            int n = 0;
+                            while (n < sa.Count && n < sb.Count && sa[n] == sb[n]) n++;
+                            shared[a, b] = n;
+                        }
+                }
                 if (primary is null) _notes.Add($"stream {d.Id}: the planner finds no route from {d.From} to {d.To} for {d.Cargo}; its demand is refused");
 
                 var months = d.Seasonality ?? scenario.Seasonality;
@@ -147,7 +161,7 @@ public static class CorridorBuilder
                     Index = streamPlans.Count, Kind = d.Cargo, UnitsPerYear = units, TonnesPerUnit = tpu,
                     ConsignmentUnits = d.ConsignmentUnits, MonthlyRate = rate, Route = route, AlternativeRoute = alt,
                     AlternativeShare = alt >= 0 ? fastestShare : 0, BlockTrainRoute = block,
-                    Candidates = candidates, ValueOfTimePerHour = valueOfTime,
+                    Candidates = candidates, SharedRides = shared, ValueOfTimePerHour = valueOfTime,
                     BlockTrainShare = block >= 0 ? blockShare : 0, BacklogLimitUnits = double.PositiveInfinity,
                 });
             }
@@ -237,7 +251,12 @@ public static class CorridorBuilder
                 _steps.Add(Step(d, leg, arrivedOn, unitsPerYear * share));
                 arrivedOn = leg.Service;
             }
-            _routes.Add(new RoutePlan { FirstStep = first, EndStep = _steps.Count, CostPerUnit = (double)it.TotalCost, NominalHours = it.Duration.TotalHours });
+            _routes.Add(new RoutePlan
+            {
+                FirstStep = first, EndStep = _steps.Count, CostPerUnit = (double)it.TotalCost, NominalHours = it.Duration.TotalHours,
+                RideCost = it.Legs.Select(l => (double)l.Charges.Sum(c => c.AmountInQuote)).ToArray(),
+                RideHours = it.Legs.Select(l => (l.Arrival - l.ArrivedAtBoardingNode).TotalHours).ToArray(),
+            });
             if (it.Legs.Any(l => l.Service.Planned)) _notes.Add($"stream {d.Id}: the {choice} route uses planned services");
             _routeInfo.Add(new StreamRoute(d.Id, choice, share,
                 it.Legs.Select(l => l.Service.Id).ToList(),

@@ -6,6 +6,9 @@ namespace Caravan.Simulation.Corridor;
 /// </summary>
 public sealed partial class CorridorModel
 {
+    /// <summary>Units that switched route at a decision point during the measured window.</summary>
+    private long _rerouted;
+
     /// <summary>The candidate with the least price + value of time × (nominal hours + hours of queue ahead); the first on ties.</summary>
     private int ChooseRoute(int[] candidates, double valueOfTimePerHour)
     {
@@ -25,13 +28,59 @@ public sealed partial class CorridorModel
     }
 
     /// <summary>
+    /// A decision point: a unit of an adaptive stream that reaches a node on its route may switch to another
+    /// candidate that rode the same services so far (Aktau: the container ship, the rail ferry or the Ro-Ro; Beyneu:
+    /// Aktau or Kuryk), if what remains of it costs less in price + value of time × (nominal hours + queue ahead).
+    /// </summary>
+    private void Reconsider(int u)
+    {
+        ref Unit unit = ref _units[u];
+        var stream = _plan.StreamPlans[unit.Stream];
+        if (stream.Candidates is not { } candidates || stream.SharedRides is not { } shared) return;
+        int here = Array.IndexOf(candidates, unit.Route);
+        if (here < 0) return; // a booked route (fastest, block train) is not reconsidered
+        int ride = unit.Step - _plan.RoutePlans[unit.Route].FirstStep;
+        int best = unit.Route;
+        double bestCost = RemainingCost(unit.Route, ride, stream.ValueOfTimePerHour);
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            if (k == here || shared[here, k] < ride) continue;
+            double cost = RemainingCost(candidates[k], ride, stream.ValueOfTimePerHour);
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = candidates[k];
+            }
+        }
+        if (best == unit.Route) return;
+        if (_sim.Now >= _plan.WarmupHours) _rerouted++;
+        var to = _plan.RoutePlans[best];
+        unit.Route = best;
+        unit.Step = to.FirstStep + ride;
+        unit.End = to.EndStep;
+    }
+
+    /// <summary>What is left of a route from its ride <paramref name="ride"/> on: price + value of time × (nominal hours + queue ahead).</summary>
+    private double RemainingCost(int r, int ride, double valueOfTimePerHour)
+    {
+        var route = _plan.RoutePlans[r];
+        double cost = 0, hours = 0;
+        for (int i = ride; i < route.RideCost.Length; i++)
+        {
+            cost += route.RideCost[i];
+            hours += route.RideHours[i];
+        }
+        return cost + valueOfTimePerHour * (hours + QueueHoursAhead(route, route.FirstStep + ride));
+    }
+
+    /// <summary>
     /// Hours the units queued now on a route's resources will take to clear: a train's or a vessel's backlog over
     /// what its departures carry an hour, a terminal's waiting line over what its servers handle an hour.
     /// </summary>
-    private double QueueHoursAhead(RoutePlan route)
+    private double QueueHoursAhead(RoutePlan route, int fromStep = -1)
     {
         double hours = 0;
-        for (int i = route.FirstStep; i < route.EndStep; i++)
+        for (int i = fromStep < 0 ? route.FirstStep : fromStep; i < route.EndStep; i++)
         {
             ref StepPlan step = ref _steps[i];
             if (step.Handling >= 0 && step.Hold is { } hold)

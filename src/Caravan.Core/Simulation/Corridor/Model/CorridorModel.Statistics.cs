@@ -163,6 +163,7 @@ public sealed partial class CorridorModel
             UnitsServed = _waitCount.ToArray(),
             Waits = _waits,
             RouteTransitHours = _routeTransit,
+            ReroutedUnitsPerYear = _rerouted * perYear,
             SailingsPerYear = sailings,
             LoadPerSailing = loadPerSailing,
             VesselTimeBusy = vesselBusy,

@@ -207,6 +207,7 @@ public sealed partial class CorridorModel : IEventHandler
 
     private void BeginStep(int u)
     {
+        if (_units[u].Step > _plan.RoutePlans[_units[u].Route].FirstStep) Reconsider(u);
         ref StepPlan step = ref _steps[_units[u].Step];
         if (step.Dwell is { } dwell) _sim.Schedule(dwell.Quantile(_rng.NextDouble()), _self, KDwellDone, u);
         else AfterDwell(u);

@@ -63,6 +63,8 @@ internal sealed class StreamPlan
     public double BlockTrainShare;
     /// <summary>Adaptive routing: the routes a consignment of the main share chooses among (null: always <see cref="Route"/>).</summary>
     public int[]? Candidates;
+    /// <summary>[a, b]: how many leading rides candidates a and b share (same services): where a unit may still switch.</summary>
+    public int[,]? SharedRides;
     /// <summary>USD a unit's hour of transit is worth, for the adaptive choice.</summary>
     public double ValueOfTimePerHour;
     /// <summary>Units waiting at the first carrier beyond which a consignment is refused.</summary>
@@ -76,6 +78,9 @@ internal sealed class RoutePlan
     /// <summary>The planner's price of one unit on the route (USD) and its nominal duration in hours.</summary>
     public double CostPerUnit;
     public double NominalHours;
+    /// <summary>Per ride: its price for one unit (transshipment included) and nominal hours from reaching its boarding node to alighting.</summary>
+    public double[] RideCost = [];
+    public double[] RideHours = [];
 }
 
 /// <summary>One ride: what happens at the boarding node, then the vehicle.</summary>

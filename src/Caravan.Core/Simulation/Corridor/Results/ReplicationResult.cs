@@ -68,6 +68,8 @@ public sealed class ReplicationResult
     public required QuantileSketch[] Waits { get; init; }
     /// <summary>Per route (index into the plan's routes): transit hours of the units delivered on it.</summary>
     public required QuantileSketch[] RouteTransitHours { get; init; }
+    /// <summary>Units a year that switched route at a decision point (adaptive routing).</summary>
+    public required double ReroutedUnitsPerYear { get; init; }
     /// <summary>Per element: departures (sailings) a year of a service or vessel; NaN for terminals and pools.</summary>
     public required double[] SailingsPerYear { get; init; }
     /// <summary>Per element: mean units carried per departure; NaN for terminals and pools.</summary>

@@ -73,6 +73,7 @@ public sealed class ScenarioResult
     public Estimate TransitP95Days => Of(r => r.TransitP95Days);
     public Estimate MeanUnitsInSystem => Of(r => r.MeanUnitsInSystem);
     public Estimate StormClosureHours => Of(r => r.StormClosureHours);
+    public Estimate ReroutedUnitsPerYear => Of(r => r.ReroutedUnitsPerYear);
     public long Events => Replications.Sum(r => r.Events);
 
     /// <summary>Whether the backlog or transit times grow over the horizon (<see cref="Corridor.Saturation"/>).</summary>
