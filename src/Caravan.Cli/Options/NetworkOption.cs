@@ -12,11 +12,14 @@ internal static class NetworkOption
         HelpName = "FILE",
     };
 
-    /// <summary>The network the option names; an unreadable or invalid file is a <see cref="CliFailureException"/>.</summary>
-    public static NetworkModel Load(string? path)
+    /// <summary>
+    /// The network the option (or, as <paramref name="field"/> says, a scenario) names; an unreadable or invalid file
+    /// is a <see cref="CliFailureException"/> that names where the path came from.
+    /// </summary>
+    public static NetworkModel Load(string? path, string field = "--network")
     {
         if (path is null) return NetworkLoader.LoadDefault();
-        InputFile.RequireReadable("--network", path);
+        InputFile.RequireReadable(field, path);
         NetworkLoadResult result;
         try
         {
@@ -24,13 +27,13 @@ internal static class NetworkOption
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailureException($"--network: cannot read '{path}': {e.Message}");
+            throw new CliFailureException($"{field}: cannot read '{path}': {e.Message}");
         }
         if (result.Network is { } network && result.Errors.Count == 0) return network;
 
         string count = result.Errors.Count == 1 ? "1 error" : $"{result.Errors.Count} errors";
         string first = result.Errors.Count > 0 ? $"; first: {result.Errors[0]}" : "";
         throw new CliFailureException(
-            $"--network: '{path}' is not a usable network ({count}{first}). Run 'caravan network check {path}' to list them.");
+            $"{field}: '{path}' is not a usable network ({count}{first}). Run 'caravan network check {path}' to list them.");
     }
 }

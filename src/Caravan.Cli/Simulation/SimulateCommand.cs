@@ -37,7 +37,7 @@ public static class SimulateCommand
             string name = parse.GetValue(scenario)
                 ?? throw new CliUsageException("SCENARIO", null, "a scenario name or file, e.g. 'caravan simulate baseline-2024' (or a subcommand: compare, queue)");
             var settings = options.Read(parse);
-            var network = NetworkOption.Load(settings.Network);
+            var network = settings.Network is { } file ? NetworkOption.Load(file) : LoadNetworkOf(name);
             var plan = Build(name, network, "SCENARIO");
             var result = RunWithProgress(context, plan, settings.Replications, settings.Seed, $"Simulating {plan.Scenario.Name}");
 
@@ -49,6 +49,13 @@ public static class SimulateCommand
         });
         return command;
     }
+
+    /// <summary>The network file a scenario names, when it names one (`--network` overrides it).</summary>
+    internal static string? NetworkOf(string nameOrPath) => ScenarioLoader.TryLoad(nameOrPath).Scenario?.NetworkFile;
+
+    /// <summary>The network a scenario names (errors say "SCENARIO network:"), else the default corridor.</summary>
+    internal static Network.NetworkModel LoadNetworkOf(string nameOrPath) =>
+        NetworkOption.Load(NetworkOf(nameOrPath), $"{Path.GetFileName(nameOrPath)}: network");
 
     /// <summary>Loads and compiles a scenario; every problem is one line naming file, path, value and what was expected.</summary>
     internal static CorridorPlan Build(string nameOrPath, NetworkModel network, string field)

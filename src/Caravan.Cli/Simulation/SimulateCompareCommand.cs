@@ -38,9 +38,13 @@ public static class SimulateCompareCommand
         {
             var settings = options.Read(parse);
             double min = ReadMinDifference(parse.GetValue(minDifference)!);
-            var network = NetworkOption.Load(settings.Network);
-            var planA = SimulateCommand.Build(parse.GetValue(a)!, network, "A");
-            var planB = SimulateCommand.Build(parse.GetValue(b)!, network, "B");
+            // Each scenario on the network it names (a new line against today's corridor), unless --network says.
+            string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
+            var networkA = settings.Network is { } file ? NetworkOption.Load(file) : SimulateCommand.LoadNetworkOf(nameA);
+            var networkB = settings.Network is null && SimulateCommand.NetworkOf(nameB) != SimulateCommand.NetworkOf(nameA)
+                ? SimulateCommand.LoadNetworkOf(nameB) : networkA;
+            var planA = SimulateCommand.Build(nameA, networkA, "A");
+            var planB = SimulateCommand.Build(nameB, networkB, "B");
             var resultA = SimulateCommand.RunWithProgress(context, planA, settings.Replications, settings.Seed, $"Simulating {planA.Scenario.Name}");
             var resultB = SimulateCommand.RunWithProgress(context, planB, settings.Replications, settings.Seed, $"Simulating {planB.Scenario.Name}");
             var metrics = ScenarioComparison.Compare(resultA, resultB);

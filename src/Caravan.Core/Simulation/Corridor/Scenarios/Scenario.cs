@@ -13,6 +13,8 @@ public sealed record Scenario
     public string? Description { get; init; }
     /// <summary>The files read, the scenario's own first and the root of its <c>extends</c> chain last.</summary>
     public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>The network file the scenario names (`"network"`, resolved against its file's folder); null: the default network.</summary>
+    public string? NetworkFile { get; init; }
     /// <summary>Simulated before the measurement starts, so queues and fleets are not measured empty.</summary>
     public double WarmupDays { get; init; } = 60;
     /// <summary>The measured period (one year by default) that follows the warm-up.</summary>

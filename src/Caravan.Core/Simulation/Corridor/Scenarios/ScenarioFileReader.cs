@@ -15,7 +15,7 @@ internal static class ScenarioFileReader
 
     private static readonly string[] TopLevel =
     [
-        "formatVersion", "name", "description", "extends", "warmupDays", "horizonDays", "includePlanned", "avoidCountries",
+        "formatVersion", "name", "description", "extends", "network", "warmupDays", "horizonDays", "includePlanned", "avoidCountries",
         "demandScale", "seasonality", "originBacklogLimitDays", "demand", "nodes", "services", "ferries", "locomotives",
         "weather", "notes",
     ];
@@ -53,6 +53,7 @@ internal static class ScenarioFileReader
             Name = r.String("name", expected: "the scenario's name, e.g. \"baseline-2024\""),
             Description = r.String("description", required: false),
             Extends = r.String("extends", required: false, expected: "the name of the scenario this one changes"),
+            Network = r.String("network", required: false, expected: "the path of a network file, relative to this scenario file"),
             WarmupDays = r.Number("warmupDays", "a number of days ≥ 0", v => v >= 0, required: false),
             HorizonDays = r.Number("horizonDays", DaysExpected, v => v > 0, required: false),
             IncludePlanned = r.Has("includePlanned") ? r.Bool("includePlanned", false) : null,

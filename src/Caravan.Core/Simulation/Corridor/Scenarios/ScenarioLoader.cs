@@ -54,6 +54,7 @@ public static class ScenarioLoader
         {
             var (file, errors) = ScenarioFileReader.Read(current.Json, current.File);
             if (file is null) return (null, errors);
+            file.Directory = current.Directory;
             chain.Add(file);
             if (file.Extends is not { } parent) break;
             if (!seen.Add(current.File) || chain.Count > MaxChain)
@@ -103,6 +104,7 @@ public static class ScenarioLoader
         bool planned = false;
         IReadOnlyList<string> avoid = [];
         IReadOnlyList<double> seasonality = Scenario.Flat;
+        string? network = null;
 
         for (int i = chain.Count - 1; i >= 0; i--)
         {
@@ -114,6 +116,7 @@ public static class ScenarioLoader
             planned = f.IncludePlanned ?? planned;
             avoid = f.AvoidCountries ?? avoid;
             seasonality = f.Seasonality ?? seasonality;
+            if (f.Network is { } n) network = Path.IsPathRooted(n) || f.Directory is null ? n : Path.Combine(f.Directory, n);
             foreach (string removed in f.RemovedDemand)
                 if (demand.RemoveAll(d => d.Id == removed) == 0)
                     errors.Add(new ScenarioError(f.File, "demand", Quote(removed), "the id of a stream of the scenario it extends, to remove"));
@@ -151,6 +154,7 @@ public static class ScenarioLoader
             Ferries = ferries,
             Locomotives = pools,
             Weather = weather,
+            NetworkFile = network,
         }, []);
     }
 
