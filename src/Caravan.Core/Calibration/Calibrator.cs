@@ -82,12 +82,20 @@ public static class Calibrator
         for (int d = 0; d < 7; d++)
         {
             var ready = Week.PlusDays(d).At(new LocalTime(8, 0)).InZoneLeniently(zone).ToInstant();
-            var result = planner.Plan(new PlanRequest
+            PlanResult result;
+            try
             {
-                From = m.From, To = m.To, ReadyTime = ready,
-                Cargo = CargoUnits.PlanningCargo(CargoKind.Container),
-                Constraints = new PlanConstraints { BlockTrainsOnly = true },
-            });
+                result = planner.Plan(new PlanRequest
+                {
+                    From = m.From, To = m.To, ReadyTime = ready,
+                    Cargo = CargoUnits.PlanningCargo(CargoKind.Container),
+                    Constraints = new PlanConstraints { BlockTrainsOnly = true },
+                });
+            }
+            catch (PlanRequestException e)
+            {
+                return (null, $"the planner refuses the trip ({e.Field}: found '{e.Value}', expected {e.Expected})");
+            }
             var best = result.Itineraries
                 .Select(i => (i.ArrivalDistribution.P50 - i.Departure).TotalDays)
                 .DefaultIfEmpty(double.NaN)

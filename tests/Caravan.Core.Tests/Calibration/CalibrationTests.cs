@@ -100,4 +100,16 @@ public class CalibrationTests
             foreach (string field in new[] { "id", "description", "published", "model", "unit", "tolerance", "pass", "source" })
                 Assert.True(c.TryGetProperty(field, out _), $"check {c.GetProperty("id")} lacks {field}");
     }
+
+    [Fact]
+    public void Calibrate_exits_1_and_says_why_when_a_check_fails()
+    {
+        // The tiny example network has none of the corridor's scenarios' nodes: every scenario check fails to load.
+        var run = CliRunner.Run(["calibrate", "--network", Path.Combine(AppContext.BaseDirectory, "tiny-network.json"), "--replications", "2"]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("FAIL", run.Out);
+        Assert.Contains("not measured: scenario baseline-2024 does not load", run.Out);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
 }
