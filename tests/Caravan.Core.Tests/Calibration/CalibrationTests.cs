@@ -28,7 +28,7 @@ public class CalibrationTests
         var table = CalibrationTableReader.LoadDefault();
         var byId = table.Targets.ToDictionary(t => t.Id);
 
-        // ../shared/corridor-facts.md, "Calibration targets": 4.5 Mt ± 10 % and ≈ 56,000 TEU in 2024; 5.2 Mt incl.
+        // The corridor facts sheet, "Calibration targets": 4.5 Mt ± 10 % and ≈ 56,000 TEU in 2024; 5.2 Mt incl.
         // 70,000 TEU in 2025; block trains 8–10 days (Xi'an → Baku 11) to Azerbaijan, ≈ 12 to Georgian ports;
         // 20–22 h at sea Aktau → Alat.
         Assert.Equal((4.05, 4.95), Band(byId["cargo-2024"]));
