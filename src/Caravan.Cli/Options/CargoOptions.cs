@@ -91,8 +91,10 @@ internal sealed partial class CargoOptions
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var match = ContainerPattern().Match(part);
-            if (!match.Success || !int.TryParse(match.Groups["count"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count <= 0)
+            if (!match.Success || !int.TryParse(match.Groups["count"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
                 throw new CliUsageException("--containers", text, ContainersExpected);
+            if (count <= 0)
+                throw new CliUsageException("--containers", text, $"at least one container in '{part}' (a COUNT of 1 or more)");
             if (match.Groups["size"].Value == "20") c20 += count; else c40 += count;
         }
         return new Cargo { Kind = CargoKind.Container, Containers20 = c20, Containers40 = c40 };

@@ -65,7 +65,11 @@ internal sealed class ShipmentOptions
     {
         // The cargo is checked before the network loads so that a typo costs no load time.
         var cargo = Cargo.Read(parse);
-        int? samples = parse.GetValue(Samples) is { } s ? Numbers.PositiveInt("--samples", s) : null;
+        // One range for every bad value (0, 1 or 10,000 alike): the planner's own.
+        int? samples = parse.GetValue(Samples) is { } s
+            ? int.TryParse(s.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n is >= 16 and <= 4096
+                ? n : throw new CliUsageException("--samples", s, "a number of draws from 16 to 4096")
+            : null;
         ulong? seed = parse.GetValue(Seed) is { } text ? Numbers.Seed("--seed", text) : null;
 
         var network = NetworkOption.Load(parse.GetValue(Network));

@@ -86,4 +86,40 @@ public class CliHabitsTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"error: --avoid-country: found '{code}', expected assigned ISO 3166-1", run.Error);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("5000")]
+    public void Every_bad_sample_count_gets_the_same_range(string samples)
+    {
+        var run = CliRunner.Run(["plan", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", "--samples", samples]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--samples: found '{samples}', expected a number of draws from 16 to 4096", run.Error);
+    }
+
+    [Fact]
+    public void Zero_containers_is_called_what_it_is()
+    {
+        var run = CliRunner.Run(["plan", "--from", "Xi'an", "--to", "Baku", "--containers", "0x40ft"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--containers: found '0x40ft', expected at least one container in '0x40ft'", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--ready", "2020-01-01", "warning: --ready 2020-01-01 00:00 is in the past")]
+    [InlineData("--containers", "100000x40ft", "warning: 200,000 TEU is more than the corridor carried in a month of 2024")]
+    public void A_past_ready_time_or_an_absurd_quantity_plans_with_a_warning(string option, string value, string warning)
+    {
+        string[] args = option == "--containers"
+            ? ["plan", "--from", "Xi'an", "--to", "Baku", "--containers", value]
+            : ["plan", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", option, value];
+        var run = CliRunner.Run(args);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(warning, run.Error);
+        Assert.Contains("itinerar", run.Out);
+    }
 }
