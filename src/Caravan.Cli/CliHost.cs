@@ -34,6 +34,11 @@ internal static class CliHost
             return Fail(context, $"{field}: found {value}, expected {e.Expected}", ExitCodes.Usage);
         }
         catch (CliFailureException e) { return Fail(context, e.Message, ExitCodes.Failure); }
+        catch (IOException e)
+        {
+            // The machine, not Caravan: a full disk, a closed pipe, a file another program holds.
+            return Fail(context, $"cannot write the output: {FirstLine(e.Message)} (is the disk full, or the output closed?)", ExitCodes.Failure);
+        }
         catch (Exception e)
         {
             // A bug, not a user error: say what happened in one line; the stack trace helps nobody at a shipper's desk.

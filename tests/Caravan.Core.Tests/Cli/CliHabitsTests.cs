@@ -122,4 +122,22 @@ public class CliHabitsTests
         Assert.Contains(warning, run.Error);
         Assert.Contains("itinerar", run.Out);
     }
+
+    /// <summary>A standard output on a full disk: every write fails as the operating system reports it.</summary>
+    private sealed class FullDisk : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void Write(char value) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
+    public void A_full_disk_is_reported_as_the_machines_problem_not_a_bug()
+    {
+        var error = new StringWriter();
+        int exit = Caravan.Cli.Program.Run(["network", "show", "--json"], Caravan.Cli.CliContext.ForWriters(new FullDisk(), error, NodaTime.SystemClock.Instance));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot write the output: No space left on device", error.ToString());
+        Assert.DoesNotContain("bug in Caravan", error.ToString());
+    }
 }
