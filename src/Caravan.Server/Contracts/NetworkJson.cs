@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Caravan.Network;
 
 namespace Caravan.Server.Contracts;
@@ -15,6 +16,10 @@ public sealed record NetworkJson(
     IReadOnlyList<NetworkLinkJson> Links,
     IReadOnlyList<NetworkServiceJson> Services)
 {
+    /// <summary>Which shape this document has (docs/cli-json.md): raised when a field changes meaning or goes.</summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = 1;
+
     public static NetworkJson Of(NetworkModel n) => new(
         n.Name, n.Version, n.Description, n.Origin,
         NetworkCountsJson.Of(n),

@@ -12,6 +12,10 @@ public sealed record PlanJson(
     ExchangeRatesJson ExchangeRates,
     IReadOnlyList<ItineraryJson> Itineraries)
 {
+    /// <summary>Which shape this document has (docs/cli-json.md): raised when a field changes meaning or goes.</summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = 1;
+
     public static PlanJson Of(PlanResult result, NetworkModel network) => new(
         NetworkRefJson.Of(network),
         RequestJson.Of(result.Request, network),

@@ -22,6 +22,10 @@ public sealed record QuoteJson(
     IReadOnlyList<CarrierTotalJson> ByCarrier,
     IReadOnlyList<CategoryTotalJson> ByCategory)
 {
+    /// <summary>Which shape this document has (docs/cli-json.md): raised when a field changes meaning or goes.</summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = 1;
+
     public static QuoteJson Of(ItineraryQuote q, PlanResult result, NetworkModel network) => new(
         NetworkRefJson.Of(network),
         RequestJson.Of(result.Request, network),

@@ -140,4 +140,21 @@ public class CliHabitsTests
         Assert.Contains("cannot write the output: No space left on device", error.ToString());
         Assert.DoesNotContain("bug in Caravan", error.ToString());
     }
+
+    [Theory]
+    [InlineData("plan", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", "--json")]
+    [InlineData("quote", "--from", "Xi'an", "--to", "Baku", "--containers", "1x40ft", "--json")]
+    [InlineData("network", "show", "--json")]
+    [InlineData("simulate", "queue", "--servers", "1", "--arrival-rate", "0.5", "--service-rate", "1", "--customers", "2000", "--json")]
+    [InlineData("simulate", "baseline-2024", "--replications", "2", "--json")]
+    public void Every_json_document_starts_with_its_schema_version(params string[] args)
+    {
+        var run = CliRunner.Run(args);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        var first = doc.RootElement.EnumerateObject().First();
+        Assert.Equal("schemaVersion", first.Name);
+        Assert.Equal(1, first.Value.GetInt32());
+    }
 }

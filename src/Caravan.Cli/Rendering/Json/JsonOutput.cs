@@ -20,8 +20,25 @@ internal static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>
+    /// Which shape a document has: raised when a field of any CLI document changes meaning or goes (adding one does
+    /// not). Every document starts with it, so a script can refuse a shape it does not know.
+    /// </summary>
+    public const int SchemaVersion = 1;
+
     public static void Write<T>(TextWriter output, T document)
     {
-        output.WriteLine(JsonSerializer.Serialize(document, Options));
+        var node = JsonSerializer.SerializeToNode(document, Options);
+        if (node is System.Text.Json.Nodes.JsonObject obj && !obj.ContainsKey("schemaVersion"))
+        {
+            var versioned = new System.Text.Json.Nodes.JsonObject { ["schemaVersion"] = SchemaVersion };
+            foreach (var (key, value) in obj.ToList())
+            {
+                obj.Remove(key);
+                versioned[key] = value;
+            }
+            node = versioned;
+        }
+        output.WriteLine(node?.ToJsonString(Options) ?? "null");
     }
 }
