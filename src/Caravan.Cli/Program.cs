@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(Simulation.SimulateCommand.Create(context));
         root.Subcommands.Add(Calibration.CalibrateCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(Completion.CompletionCommand.Create(context));
         root.Subcommands.Add(HelpCommand());
         // "-v" as well as "--version", as most command-line tools accept.
         root.Options.OfType<VersionOption>().Single().Aliases.Add("-v");

@@ -49,6 +49,8 @@ internal sealed class ShipmentOptions
 
     public void AddTo(Command command)
     {
+        Completion.Completions.AddNodes(From);
+        Completion.Completions.AddNodes(To);
         command.Options.Add(From);
         command.Options.Add(To);
         Cargo.AddTo(command);

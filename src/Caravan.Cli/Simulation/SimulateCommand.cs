@@ -25,6 +25,7 @@ public static class SimulateCommand
             Description = "A built-in scenario (" + string.Join(", ", ScenarioLoader.BuiltInNames) + ") or a scenario file.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        Completion.Completions.AddScenarios(scenario);
         var options = new RunOptions();
         var command = new Command("simulate", "Simulate a corridor scenario: throughput, transit times, unmet demand and bottlenecks, with 95 % confidence intervals.");
         command.Arguments.Add(scenario);

@@ -157,4 +157,34 @@ public class CliHabitsTests
         Assert.Equal("schemaVersion", first.Name);
         Assert.Equal(1, first.Value.GetInt32());
     }
+
+    [Theory]
+    [InlineData("caravan pl", "plan")]
+    [InlineData("caravan plan --from KZAK", "KZAKT")]
+    [InlineData("caravan simulate base", "baseline-2024")]
+    [InlineData("caravan completion z", "zsh")]
+    public void The_shell_asks_caravan_what_completes_a_word(string line, string expected)
+    {
+        var run = CliRunner.Run([$"[suggest:{line.Length}]", line]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var words = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(expected, words);
+        string last = line.Split(' ')[^1];
+        // System.CommandLine offers words that contain the typed part; the shell scripts keep those that start with it.
+        Assert.All(words, w => Assert.Contains(last, w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("bash", "complete -o default -F _caravan_complete caravan")]
+    [InlineData("zsh", "compdef _caravan_complete caravan")]
+    [InlineData("powershell", "Register-ArgumentCompleter -Native -CommandName caravan")]
+    public void Completion_prints_a_script_for_each_shell(string shell, string line)
+    {
+        var run = CliRunner.Run(["completion", shell]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(line, run.Out);
+        Assert.Contains("[suggest:", run.Out);
+    }
 }
