@@ -7,6 +7,9 @@ namespace Caravan.Cli.Rendering;
 /// <summary>`caravan plan` for people: the Pareto set as a table and, with --details, each itinerary's legs.</summary>
 internal static class PlanRendering
 {
+    /// <summary>Below this many columns the plan table leaves out the departure and arrival times.</summary>
+    public const int NarrowWidth = 110;
+
     public static void Write(CliContext context, PlanResult result, NetworkModel network, bool details)
     {
         var request = result.Request;
@@ -16,24 +19,23 @@ internal static class PlanRendering
                           (request.Deadline is { } d ? $", deadline {Formats.Local(d, to)}" : ""));
         context.Out.WriteLine($"Network {network.Name} {network.Version}. {Count(result.Itineraries.Count, "itinerary", "itineraries")} on the Pareto front (time, cost, CO2e{(request.Deadline is null ? "" : ", on-time chance")}), fastest first.");
 
-        var table = request.Deadline is null
-            ? Tables.Create("#>", "Route", "Departs / arrives (local)!", "Days p10/p50/p90>", $"Cost {result.QuoteCurrency}>", "CO2e t>")
-            : Tables.Create("#>", "Route", "Departs / arrives (local)!", "Days p10/p50/p90>", $"Cost {result.QuoteCurrency}>", "CO2e t>", "On time>");
+        // On a narrow terminal the times go (they are in --details) before the route is squeezed to a word a line.
+        bool narrow = context.Console.Profile.Width < NarrowWidth;
+        var headers = new List<string> { "#>", "Route" };
+        if (!narrow) headers.Add("Departs / arrives (local)!");
+        headers.AddRange(["Days p10/p50/p90>", $"Cost {result.QuoteCurrency}>", "CO2e t>"]);
+        if (request.Deadline is not null) headers.Add("On time>");
+        var table = Tables.Create([.. headers]);
         foreach (var (it, i) in result.Itineraries.Select((it, i) => (it, i)))
         {
-            var cells = new List<string>
-            {
-                (i + 1).ToString(),
-                Formats.Route(it),
-                $"{Formats.Local(it.Departure, from)}\n{Formats.Local(it.Arrival, to)}",
-                DaysSpread(it),
-                Formats.WholeMoney(it.TotalCost),
-                Formats.Tonnes(it.Emissions.Co2eWTW),
-            };
+            var cells = new List<string> { (i + 1).ToString(), Formats.Route(it) };
+            if (!narrow) cells.Add($"{Formats.Local(it.Departure, from)}\n{Formats.Local(it.Arrival, to)}");
+            cells.AddRange([DaysSpread(it), Formats.WholeMoney(it.TotalCost), Formats.Tonnes(it.Emissions.Co2eWTW)]);
             if (request.Deadline is not null) cells.Add(it.OnTimeProbability is { } p ? Formats.Percent(p) : "-");
             table.Row([.. cells]);
         }
         context.Console.Write(table);
+        if (narrow) context.Out.WriteLine("Departure and arrival times: add --details, or widen the terminal.");
         context.Out.WriteLine($"Departs (first vehicle) and arrives: nominal, local time with UTC offset. Days: ready to arrival,");
         context.Out.WriteLine($"10th/50th/90th percentile of {request.Samples} draws. Cost at the exchange rates of {network.Currencies.Date:yyyy-MM-dd}.");
         context.Out.WriteLine($"CO2e: well-to-wheel, ISO 14083 / GLEC ({network.Emissions.Version}).");

@@ -187,4 +187,24 @@ public class CliHabitsTests
         Assert.Contains(line, run.Out);
         Assert.Contains("[suggest:", run.Out);
     }
+
+    [Fact]
+    public void On_an_80_column_terminal_the_plan_table_keeps_its_routes_readable()
+    {
+        var output = new StringWriter();
+        var context = Caravan.Cli.CliContext.ForWriters(output, new StringWriter(), NodaTime.SystemClock.Instance);
+        context.Console.Profile.Width = 80;
+
+        int exit = Caravan.Cli.Program.Run(["plan", "--from", "Xi'an", "--to", "Istanbul", "--containers", "2x40ft", "--ready", "2026-12-01"], context);
+
+        Assert.Equal(0, exit);
+        string text = output.ToString();
+        Assert.DoesNotContain("Departs / arrives", text);
+        Assert.Contains("add --details, or widen the terminal", text);
+        var tableLines = text.Split('\n').Where(l => l.Length > 0 && "╭│├╰".Contains(l[0])).ToList();
+        Assert.NotEmpty(tableLines);
+        Assert.All(tableLines, line => Assert.True(line.TrimEnd().Length <= 80, $"table line too long: {line}"));
+        // The route's first line holds several nodes, not one word.
+        Assert.Contains("Xi'an → Dostyk → Aktau", text);
+    }
 }
