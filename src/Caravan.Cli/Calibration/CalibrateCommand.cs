@@ -97,9 +97,7 @@ public static class CalibrateCommand
 /// <summary>The `calibrate --json` document (docs/cli-json.md).</summary>
 internal static class CalibrationJson
 {
-    public const int SchemaVersion = 1;
-
-    public sealed record Document(int SchemaVersion, string Network, string NetworkVersion, int Replications, long Seed,
+    public sealed record Document(string Network, string NetworkVersion, int Replications, long Seed,
         IReadOnlyList<Check> Checks, int Passed, int Failed);
 
     public sealed record Check(string Id, string Description, double Published, double? Model, string Unit,
@@ -107,7 +105,7 @@ internal static class CalibrationJson
 
     public sealed record Band(double Low, double High, string Text);
 
-    public static Document Of(CalibrationReport r) => new(SchemaVersion, r.Network, r.NetworkVersion, r.Replications, r.Seed,
+    public static Document Of(CalibrationReport r) => new(r.Network, r.NetworkVersion, r.Replications, r.Seed,
         r.Checks.Select(c => new Check(c.Target.Id, c.Target.Description, c.Target.Published, c.Model is { } m ? Math.Round(m, 4) : null,
             c.Target.Unit, new Band(Math.Round(c.Target.Tolerance.Low, 4), Math.Round(c.Target.Tolerance.High, 4), c.Target.Tolerance.Text),
             c.Pass, c.Target.Source, c.Target.Date, c.Note)).ToList(),

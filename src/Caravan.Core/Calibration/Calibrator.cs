@@ -110,14 +110,8 @@ public static class Calibrator
     {
         var service = network.Services.FirstOrDefault(s => s.Id == m.Service);
         if (service is null) return (null, $"the network has no service {m.Service}");
-        int from = IndexOf(service.Stops, m.From, 0), to = IndexOf(service.Stops, m.To, from + 1);
+        int from = service.IndexOfStop(m.From), to = from < 0 ? -1 : service.IndexOfStop(m.To, from + 1);
         if (from < 0 || to < 0) return (null, $"service {m.Service} does not run from {m.From} to {m.To}");
         return (service.Legs.Skip(from).Take(to - from).Sum(l => l.Link.RunningTime.Median), null);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> stops, string id, int start)
-    {
-        for (int i = Math.Max(0, start); i < stops.Count; i++) if (stops[i] == id) return i;
-        return -1;
     }
 }

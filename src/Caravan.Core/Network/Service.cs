@@ -31,6 +31,13 @@ public sealed record Service
     public ServiceProduct Product { get; init; }
     public bool Planned { get; init; }
     public required string Source { get; init; }
+
+    /// <summary>Position of <paramref name="node"/> among the stops at or after <paramref name="start"/>, or −1.</summary>
+    public int IndexOfStop(string node, int start = 0)
+    {
+        for (int i = Math.Max(0, start); i < Stops.Count; i++) if (Stops[i] == node) return i;
+        return -1;
+    }
 }
 
 /// <summary>When a service departs from its first stop.</summary>

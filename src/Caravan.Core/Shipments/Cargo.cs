@@ -17,6 +17,15 @@ public sealed record Cargo
     public const double TeuPerWagon = 4.0;
     /// <summary>Default gross cargo mass of a conventional wagonload.</summary>
     public const double DefaultTonnesPerWagonload = 60.0;
+    /// <summary>TEU of one wagon load as the dataset's trains count them (e.g. 55 wagons / 110 TEU): one 40-ft flat.</summary>
+    public const double TeuPerWagonLoad = 2.0;
+
+    /// <summary>
+    /// How many wagon loads one departure carries: wagons where the capacity gives wagons, else TEU / 2, else tonnes
+    /// over a bulk wagon's 65 t (tankers, the pipeline's daily batch). The simulation's unit and a measured wait's.
+    /// </summary>
+    public static double WagonLoadsPerDeparture(DepartureCapacity c) =>
+        c.Wagons ?? (c.Teu is { } teu ? teu / TeuPerWagonLoad : c.Tonnes is { } t ? t / BulkTonnesPerWagon : 1000);
 
     public required CargoKind Kind { get; init; }
     public int Containers20 { get; init; }

@@ -1,3 +1,4 @@
+using Caravan.Shipments;
 using Caravan.Network;
 
 namespace Caravan.Planning.Compiled;
@@ -36,7 +37,7 @@ internal sealed class CompiledNetwork
 
     /// <summary>Whether boarding <paramref name="leaving"/> after arriving on service <paramref name="arriving"/> (-1: the origin) is a block-train connection.</summary>
     public bool BlockTrainConnection(int arriving, CompiledService leaving) =>
-        leaving.BlockTrain && (arriving < 0 || Services[arriving].BlockTrain);
+        Node.IsBlockTrainConnection(arriving < 0 ? null : Services[arriving].Service.Product, leaving.Service.Product);
     /// <summary>Transshipment time medians in seconds, by rule index.</summary>
     public int[] TransshipmentSeconds { get; }
 
@@ -153,15 +154,17 @@ internal sealed record CompiledService(
     public int MaxWaitSeconds { get; } = Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.MaxWaitHours) : 0;
 
     /// <summary>
-    /// For a sail-when-full service, the distribution <see cref="FillSeconds"/> is the median of: a unit's wait as
-    /// the simulation measured it (<see cref="MeasuredWait"/>), or else the file's time for other traffic to fill an
-    /// empty vessel (<c>fillHours</c>).
+    /// For a sail-when-full service, what its wait is drawn from: a unit's wait as the simulation measured it
+    /// (<see cref="MeasuredWait"/>), or else the file's time for other traffic to fill an empty vessel (<c>fillHours</c>).
     /// </summary>
-    public Distribution? WaitBasis { get; } = MeasuredWait ?? (Service.Departures is SailWhenFullPattern f ? f.FillTime : null);
+    public Distribution? WaitBasis { get; } = BasisOf(Service, MeasuredWait);
 
-    /// <summary>The share of a vessel left to fill after one unit (a wagon, or 2 TEU): what a measured wait is for.</summary>
-    public double RestAfterOneUnit { get; } =
-        1 - 1 / Math.Max(2, Service.CapacityPerDeparture.Wagons ?? (Service.CapacityPerDeparture.Teu / 2) ?? (Service.CapacityPerDeparture.Tonnes / 65) ?? 2);
-    public int FillSeconds { get; } = MeasuredWait is { } m ? CompiledNetwork.Seconds(m.Median)
-        : Service.Departures is SailWhenFullPattern p ? CompiledNetwork.Seconds(p.FillTime.Median) : 0;
+    /// <summary>The nominal wait basis: the median of <see cref="WaitBasis"/>, in seconds (read in the search's inner loop).</summary>
+    public int FillSeconds { get; } = BasisOf(Service, MeasuredWait) is { } basis ? CompiledNetwork.Seconds(basis.Median) : 0;
+
+    private static Distribution? BasisOf(Service service, Distribution? measured) =>
+        measured ?? (service.Departures is SailWhenFullPattern f ? f.FillTime : null);
+
+    /// <summary>The share of a vessel left to fill after one unit (a wagon load): what a measured wait is for.</summary>
+    public double RestAfterOneUnit { get; } = 1 - 1 / Math.Max(2, Cargo.WagonLoadsPerDeparture(Service.CapacityPerDeparture));
 }

@@ -10,7 +10,7 @@ namespace Caravan.Simulation.Corridor;
 /// </summary>
 public static class CargoUnits
 {
-    public const double TeuPerUnit = 2;
+    public const double TeuPerUnit = Cargo.TeuPerWagonLoad;
 
     public static double TonnesPerUnit(CargoKind kind) => kind switch
     {
@@ -23,12 +23,8 @@ public static class CargoUnits
     public static double PerYear(DemandStream s) =>
         s.TeuPerYear is { } teu ? teu / TeuPerUnit : s.TonnesPerYear!.Value / TonnesPerUnit(s.Cargo);
 
-    /// <summary>
-    /// How many units one departure carries: wagons where the capacity gives wagons, else TEU / 2, else tonnes
-    /// over a bulk wagon's 65 t (tankers, the pipeline's daily batch).
-    /// </summary>
-    public static double PerDeparture(DepartureCapacity c) =>
-        c.Wagons ?? (c.Teu is { } teu ? teu / TeuPerUnit : c.Tonnes is { } t ? t / Cargo.BulkTonnesPerWagon : 1000);
+    /// <summary>How many units one departure carries (<see cref="Cargo.WagonLoadsPerDeparture"/>).</summary>
+    public static double PerDeparture(DepartureCapacity c) => Cargo.WagonLoadsPerDeparture(c);
 
     /// <summary>A one-unit cargo of this kind, for asking the planner for a stream's route.</summary>
     public static Cargo PlanningCargo(CargoKind kind) => kind switch

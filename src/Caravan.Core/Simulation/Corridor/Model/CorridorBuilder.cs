@@ -393,11 +393,8 @@ public static class CorridorBuilder
             return _carriers.Count - 1;
         }
 
-        private static int IndexOfStop(Service s, string node, int start = 0)
-        {
-            for (int i = start; i < s.Stops.Count; i++) if (s.Stops[i] == node) return i;
-            throw new InvalidOperationException($"Service {s.Id} has no stop {node} at or after position {start}.");
-        }
+        private static int IndexOfStop(Service s, string node, int start = 0) => s.IndexOfStop(node, start) is var i and >= 0
+            ? i : throw new InvalidOperationException($"Service {s.Id} has no stop {node} at or after position {start}.");
 
         private static double Mod(double x, double m) => ((x % m) + m) % m;
 
