@@ -74,6 +74,7 @@ public static class CaravanServer
         app.MapNetworkEndpoints();
         app.MapPlanEndpoints();
         app.MapDepartureEndpoints();
+        app.MapVoyageEndpoints();
         app.MapBookingEndpoints();
         app.MapOrganisationEndpoints();
         return app;

@@ -29,6 +29,11 @@ public interface ICaravanStore : IAsyncDisposable
     /// default capacity the caller gives (from the network), and is created on first write.
     /// </summary>
     Task<DepartureState> GetDepartureAsync(DepartureRef departure, Capacity defaultCapacity, CancellationToken ct = default);
+    /// <summary>
+    /// Voyages of sail-when-full vessels (of one service, or of all) that load or may sail inside [from, to): those
+    /// that open before <paramref name="to"/> and sail at the latest at or after <paramref name="from"/>, in opening order.
+    /// </summary>
+    Task<IReadOnlyList<DepartureState>> ListVoyagesAsync(string? serviceId, Instant from, Instant to, int limit, CancellationToken ct = default);
     /// <summary>An operator sets (publishes) the capacity of one of its departures; fails if that is below what is already held.</summary>
     Task<SetCapacityResult> SetDepartureCapacityAsync(DepartureRef departure, Capacity capacity, Actor actor, CancellationToken ct = default);
 
@@ -85,7 +90,33 @@ public sealed record DepartureState(DepartureRef Departure, Capacity Capacity, C
 {
     /// <summary>What can still be booked, per unit (null where the unit does not bind).</summary>
     public Capacity Remaining => new(Capacity.Teu - Held.Teu, Capacity.Wagons - Held.Wagons, Capacity.Tonnes - Held.Tonnes);
+
+    /// <summary>Set when the departure is a voyage of a sail-when-full vessel; null for a scheduled departure.</summary>
+    public VoyageState? Voyage { get; init; }
 }
+
+/// <summary>
+/// A voyage of a sail-when-full vessel: it loads from <see cref="OpensAt"/> (the time in its departure id) and sails
+/// when full, as soon as the last cargo aboard is ready, or else at <see cref="LatestDeparture"/> (opening plus the
+/// service's maximum wait). <see cref="PlannedDeparture"/> is whichever applies now: cancellations can reopen a full voyage.
+/// </summary>
+public sealed record VoyageState(Instant OpensAt, Instant LatestDeparture, Instant PlannedDeparture, bool Full)
+{
+    /// <summary>
+    /// Full when less than one unit (TEU, wagon or tonne) of some binding capacity remains: nothing more that a
+    /// booking counts in that unit fits, so the vessel no longer waits for cargo.
+    /// </summary>
+    public static bool IsFull(Capacity capacity, Capacity held) =>
+        Below(capacity.Teu, held.Teu) || Below(capacity.Wagons, held.Wagons) || Below(capacity.Tonnes, held.Tonnes);
+
+    private static bool Below(double? capacity, double? held) => capacity is { } c && c - (held ?? 0) < 1;
+}
+
+/// <summary>
+/// How a leg on a sail-when-full service is held: not on a departure the caller names but on a voyage the store
+/// chooses (<see cref="BookingLeg.Voyage"/>).
+/// </summary>
+public sealed record VoyageTerms(Duration MaxWait);
 
 public abstract record SetCapacityResult
 {
@@ -111,6 +142,16 @@ public sealed record BookingLeg(DepartureRef Departure, string From, string To, 
 
     /// <summary>The service's operator as named in the network (Service.Operator); also matched by <see cref="BookingQuery.Carriers"/>.</summary>
     public string? Operator { get; init; }
+
+    /// <summary>
+    /// Set on a new leg of a sail-when-full service: its <see cref="Departure"/> time is then when the cargo is ready at
+    /// <see cref="From"/>, and the store holds it on the voyage that sails soonest among those loading at that time with
+    /// room for it, or on a new voyage that opens then (a vessel never carries more than its capacity).
+    /// </summary>
+    public VoyageTerms? Voyage { get; init; }
+
+    /// <summary>On a stored voyage leg: when the cargo is ready to load; its <see cref="Departure"/> is then the voyage. Null on scheduled legs.</summary>
+    public Instant? ReadyAt { get; init; }
 }
 
 public sealed record NewBooking(

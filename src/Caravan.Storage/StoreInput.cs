@@ -55,6 +55,8 @@ internal static class StoreInput
             Text(leg.To, field + ".To");
             var quantity = MicroUnits.FromCapacity(leg.Quantity, field + ".Quantity");
             if (quantity.TakesNothing) throw new ArgumentException($"{field}.Quantity takes nothing.", field + ".Quantity");
+            if (leg.Voyage is { } voyage && voyage.MaxWait <= NodaTime.Duration.Zero)
+                throw new ArgumentException($"{field}.Voyage.MaxWait must be positive, not {voyage.MaxWait}.", field + ".Voyage.MaxWait");
             legs.Add((leg, quantity, MicroUnits.FromCapacity(leg.DefaultCapacity, field + ".DefaultCapacity")));
         }
         return legs;

@@ -74,6 +74,9 @@ internal sealed class BookingRequestReader(NetworkModel network, NodeLookup look
                 // The store keeps them so that an operator's listing needs no network.
                 Carrier = l.Service.Carrier,
                 Operator = l.Service.Operator,
+                // A vessel that sails when full has no departure to name: the leg's time is when the cargo is ready
+                // at the port, and the store puts it on a voyage with room.
+                Voyage = l.Service.Departures is SailWhenFullPattern s ? new VoyageTerms(Duration.FromHours(s.MaxWaitHours)) : null,
             })],
             body.Reference);
     }

@@ -29,17 +29,40 @@ internal sealed record QuantityJson(double? Teu, double? Wagons, double? Tonnes)
     public static QuantityJson Of(Capacity c) => new(c.Teu, c.Wagons, c.Tonnes);
 }
 
+/// <summary>
+/// A departure with its capacity. For a voyage of a sail-when-full vessel, <see cref="Departure"/> is when it opens
+/// for loading and <see cref="Voyage"/> says when it sails; null on a scheduled departure.
+/// </summary>
 internal sealed record DepartureJson(
-    string Id, ServiceRefJson Service, TimeJson Departure, QuantityJson Capacity, QuantityJson Held, QuantityJson Remaining)
+    string Id, ServiceRefJson Service, TimeJson Departure, QuantityJson Capacity, QuantityJson Held, QuantityJson Remaining,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VoyageJson? Voyage = null)
 {
     public static DepartureJson Of(DepartureState s, Service service, Node firstStop) => new(
         s.Departure.Id, ServiceRefJson.Of(service), TimeJson.At(s.Departure.Time, firstStop),
-        QuantityJson.Of(s.Capacity), QuantityJson.Of(s.Held), QuantityJson.Of(s.Remaining));
+        QuantityJson.Of(s.Capacity), QuantityJson.Of(s.Held), QuantityJson.Of(s.Remaining),
+        s.Voyage is { } v ? VoyageJson.Of(v, firstStop) : null);
+}
+
+/// <summary>
+/// When a voyage sails: when full, as soon as the last cargo aboard is ready (<see cref="Full"/>), otherwise at its
+/// latest departure, its opening plus the service's maximum wait. <see cref="PlannedDeparture"/> is whichever applies now.
+/// </summary>
+internal sealed record VoyageJson(TimeJson OpensAt, TimeJson LatestDeparture, TimeJson PlannedDeparture, bool Full)
+{
+    public static VoyageJson Of(VoyageState v, Node port) =>
+        new(TimeJson.At(v.OpensAt, port), TimeJson.At(v.LatestDeparture, port), TimeJson.At(v.PlannedDeparture, port), v.Full);
 }
 
 internal sealed record DepartureListJson(string From, string To, IReadOnlyList<DepartureJson> Departures);
 
-internal sealed record BookingLegJson(string Departure, string Service, string DepartureTime, string From, string To, QuantityJson Quantity);
+/// <summary>
+/// One leg as held. On a sail-when-full service, <see cref="Departure"/> is the voyage the cargo was put on (GET
+/// /voyages/{id} says when it sails), <see cref="DepartureTime"/> its opening and <see cref="ReadyAt"/> when the cargo is
+/// ready to load, as booked; <see cref="ReadyAt"/> is left out on scheduled legs.
+/// </summary>
+internal sealed record BookingLegJson(
+    string Departure, string Service, string DepartureTime, string From, string To, QuantityJson Quantity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReadyAt = null);
 
 internal sealed record BookingJson(
     string Id,
@@ -55,7 +78,8 @@ internal sealed record BookingJson(
 {
     public static BookingJson Of(Booking b) => new(
         b.Id, b.OrganisationId, b.Status, b.CargoDescription, b.QuotedPrice, b.Currency, b.Reference,
-        [.. b.Legs.Select(l => new BookingLegJson(l.Departure.Id, l.Departure.ServiceId, Utc.Format(l.Departure.Time), l.From, l.To, QuantityJson.Of(l.Quantity)))],
+        [.. b.Legs.Select(l => new BookingLegJson(l.Departure.Id, l.Departure.ServiceId, Utc.Format(l.Departure.Time), l.From, l.To,
+            QuantityJson.Of(l.Quantity), l.ReadyAt is { } ready ? Utc.Format(ready) : null))],
         Utc.Format(b.CreatedAt), Utc.Format(b.UpdatedAt));
 }
 

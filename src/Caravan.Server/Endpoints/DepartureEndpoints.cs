@@ -37,7 +37,8 @@ internal static class DepartureEndpoints
 
         group.MapGet("/", List).WithName("listDepartures")
             .WithSummary("Departures in a time window with capacity, held and remaining")
-            .WithDescription("Scheduled (timetable and interval) services; a sail-when-full vessel has no calendar and is not listed. " +
+            .WithDescription("Scheduled (timetable and interval) departures, and the voyages of sail-when-full vessels that load " +
+                             "or may sail in the window (they carry `voyage`; GET /voyages lists only them). " +
                              $"`from` defaults to now, `to` to 7 days later; at most {MaxWindow.Days} days and {MaxDepartures} departures.");
         group.MapPut("/{id}/capacity", SetCapacity).WithName("setDepartureCapacity")
             .WithSummary("Publish the capacity of one departure (the operator of its service only)")
@@ -71,18 +72,24 @@ internal static class DepartureEndpoints
         var wanted = (only is null ? network.Services : [only]).Where(ServiceTimetable.HasCalendar);
         var departures = wanted
             .SelectMany(s => timetable.Departures(s, start, end).Select(t => (Service: s, Time: t)))
-            .OrderBy(d => d.Time).ThenBy(d => d.Service.Id, StringComparer.Ordinal)
             .ToList();
-        if (departures.Count > MaxDepartures)
-            throw RequestProblemException.Field("to", to ?? Utc.Format(end), $"a window with at most {MaxDepartures} departures ({departures.Count} here): narrow it or name a service");
+        var voyages = only is null || !ServiceTimetable.HasCalendar(only)
+            ? await store.ListVoyagesAsync(only?.Id, start, end, MaxDepartures + 1, ct)
+            : [];
+        if (departures.Count + voyages.Count > MaxDepartures)
+            throw RequestProblemException.Field("to", to ?? Utc.Format(end), $"a window with at most {MaxDepartures} departures ({departures.Count + voyages.Count} here): narrow it or name a service");
 
-        var list = new List<DepartureJson>(departures.Count);
+        var list = new List<(Instant Time, string Id, DepartureJson Json)>(departures.Count + voyages.Count);
         foreach (var (s, time) in departures)
         {
             var state = await store.GetDepartureAsync(new DepartureRef(s.Id, time), BookingRequestReader.DefaultCapacity(s), ct);
-            list.Add(DepartureJson.Of(state, s, network.GetNode(s.Stops[0])));
+            list.Add((time, state.Departure.Id, DepartureJson.Of(state, s, network.GetNode(s.Stops[0]))));
         }
-        return TypedResults.Ok(new DepartureListJson(Utc.Format(start), Utc.Format(end), list));
+        foreach (var voyage in voyages)
+            if (timetable.Find(voyage.Departure.ServiceId) is { } s) // a voyage of a service no longer in the network is not shown
+                list.Add((voyage.Departure.Time, voyage.Departure.Id, DepartureJson.Of(voyage, s, network.GetNode(s.Stops[0]))));
+        return TypedResults.Ok(new DepartureListJson(Utc.Format(start), Utc.Format(end),
+            [.. list.OrderBy(d => d.Time).ThenBy(d => d.Id, StringComparer.Ordinal).Select(d => d.Json)]));
     }
 
     internal static async Task<Results<Ok<DepartureJson>, ProblemHttpResult>> SetCapacity(
@@ -92,6 +99,10 @@ internal static class DepartureEndpoints
         if (Parse(id, timetable) is not { } departure)
             return NotFound($"No departure {id}: expected SERVICE@TIME with a service id and one of its departure times as GET /departures lists them.");
         var service = timetable.Find(departure.ServiceId)!;
+        // A sail-when-full vessel's voyages exist once a booking opens them: there is no calendar to name others by.
+        if (!ServiceTimetable.HasCalendar(service) &&
+            (await store.GetDepartureAsync(departure, BookingRequestReader.DefaultCapacity(service), ct)).Voyage is null)
+            return NotFound($"No voyage {id}: {service.Id} sails when full, and GET /voyages?service={service.Id} lists its voyages.");
         var caller = Caller.From(user);
         if (!caller.Runs(service))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
@@ -114,7 +125,7 @@ internal static class DepartureEndpoints
     }
 
     /// <summary>"SERVICE@2026-12-01T06:00:00Z" of a known service at one of its departures (any time for a sail-when-full one).</summary>
-    private static DepartureRef? Parse(string id, ServiceTimetable timetable)
+    internal static DepartureRef? Parse(string id, ServiceTimetable timetable)
     {
         int at = id.LastIndexOf('@');
         if (at <= 0) return null;

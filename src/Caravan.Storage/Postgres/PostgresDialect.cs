@@ -32,6 +32,9 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override void AddInstant(DbCommand command, string name, Instant value) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = value.ToDateTimeUtc() });
 
+    public override void AddNullInstant(DbCommand command, string name) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = DBNull.Value });
+
     public override Instant ReadInstant(DbDataReader reader, int ordinal) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
 

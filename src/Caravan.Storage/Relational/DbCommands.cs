@@ -32,6 +32,16 @@ internal static class DbCommands
         return command;
     }
 
+    public static DbCommand With(this DbCommand command, SqlDialect dialect, string name, Instant? value)
+    {
+        if (value is { } v) return command.With(dialect, name, v);
+        dialect.AddNullInstant(command, name);
+        return command;
+    }
+
+    public static Instant? NullableInstant(this DbDataReader reader, SqlDialect dialect, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : dialect.ReadInstant(reader, ordinal);
+
     public static DbCommand WithActor(this DbCommand command, Actor actor) =>
         command.With("@actor_org", actor.OrganisationId).With("@actor_key", actor.KeyId);
 

@@ -35,7 +35,8 @@ public abstract partial class RelationalCaravanStore
             var p = "@h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             sql.AppendLine(UpsertHoldSql(p) + ";");
             command.With(p + "_id", holds[i].Departure.Id).With(p + "_service", holds[i].Departure.ServiceId)
-                .With(Dialect, p + "_departs", holds[i].Departure.Time).WithMicro(p + "_cap", holds[i].DefaultCapacity)
+                .With(Dialect, p + "_departs", holds[i].Departure.Time).With(Dialect, p + "_latest", (Instant?)null)
+                .WithMicro(p + "_cap", holds[i].DefaultCapacity)
                 .WithMicro(p + "_q", holds[i].Total);
             expected++;
         }
@@ -55,7 +56,10 @@ public abstract partial class RelationalCaravanStore
         var legs = StoreInput.Booking(booking);
         StoreInput.Actor(actor);
         var holds = HoldsByDeparture(legs);
-        if (holds.All(h => Fits(h.Total, h.DefaultCapacity)))
+        var onVoyages = legs.Select((leg, index) => (leg.Leg, index)).Where(x => x.Leg.Voyage is not null)
+            .OrderBy(x => x.Leg.Departure.ServiceId, StringComparer.Ordinal).ThenBy(x => x.Leg.Departure.Time)
+            .Select(x => x.index).ToArray();
+        if (onVoyages.Length == 0 && holds.All(h => Fits(h.Total, h.DefaultCapacity)))
         {
             var created = await WriteAsync<CreateBookingResult?>(async (connection, transaction) =>
             {
@@ -89,16 +93,29 @@ public abstract partial class RelationalCaravanStore
                 }
             }
 
+            // Voyage legs after the scheduled ones, in service order, so that concurrent bookings lock rows in one order.
+            // A copy: this transaction may be retried, and each try must start from the legs as asked.
+            var written = legs.ToArray();
+            foreach (var index in onVoyages)
+            {
+                var (leg, quantity, defaultCapacity) = legs[index];
+                var voyage = await HoldOnVoyageAsync(connection, transaction, leg, leg.Voyage!, quantity, defaultCapacity, actor, now, ct);
+                if (voyage is null)
+                    return Outcome<CreateBookingResult>.Discard(new CreateBookingResult.InsufficientCapacity(index,
+                        new DepartureState(leg.Departure, defaultCapacity.ToCapacity(), new Capacity(0, 0, 0))));
+                written[index] = (leg with { Departure = voyage, ReadyAt = SqlDialect.Truncate(leg.Departure.Time), Voyage = null }, quantity, defaultCapacity);
+            }
+
             // The booking is built from the values written (as they read back: times truncated, quantities in
             // millionths) instead of being read back, which would cost two more round trips.
             await using (var insert = connection.Command(transaction, ""))
             {
                 var sql = new System.Text.StringBuilder();
-                AppendBookingInserts(sql, insert, id, booking, legs, actor, now);
+                AppendBookingInserts(sql, insert, id, booking, written, actor, now);
                 insert.CommandText = sql.ToString();
                 await insert.ExecuteNonQueryAsync(ct);
             }
-            return Outcome<CreateBookingResult>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, legs, now)));
+            return Outcome<CreateBookingResult>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, written, now)));
         }, ct);
     }
 
@@ -107,6 +124,7 @@ public abstract partial class RelationalCaravanStore
     /// <summary>Legs on the same departure add up to one hold; the holds come in ordinal departure id order (the lock order).</summary>
     private static IReadOnlyList<Hold> HoldsByDeparture(IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs) =>
         legs.Select((leg, index) => (leg, index))
+            .Where(x => x.leg.Leg.Voyage is null)
             .GroupBy(x => x.leg.Leg.Departure.Id, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Hold(g.First().leg.Leg.Departure, g.First().index, g.First().leg.DefaultCapacity,
@@ -186,19 +204,21 @@ public abstract partial class RelationalCaravanStore
         var p = "@h";
         await using var upsert = connection.Command(transaction, UpsertHoldSql(p));
         return await upsert.With(p + "_id", hold.Departure.Id).With(p + "_service", hold.Departure.ServiceId)
-            .With(Dialect, p + "_departs", hold.Departure.Time).WithMicro(p + "_cap", hold.DefaultCapacity).WithMicro(p + "_q", hold.Total)
+            .With(Dialect, p + "_departs", hold.Departure.Time).With(Dialect, p + "_latest", (Instant?)null)
+            .WithMicro(p + "_cap", hold.DefaultCapacity).WithMicro(p + "_q", hold.Total)
             .With(Dialect, "@now", now).WithActor(actor).ExecuteNonQueryAsync(ct) == 1;
     }
 
     /// <summary>
     /// Inserts the departure already holding the quantity, or adds the quantity to the existing row if every unit
     /// still fits; changes one row when the hold succeeded, none when it did not. Parameters: <paramref name="p"/>
-    /// followed by _id, _service, _departs, _cap_* (the default capacity) and _q_* (the quantity); @now and the actor.
+    /// followed by _id, _service, _departs, _latest (a voyage's latest departure, or null), _cap_* (the default capacity)
+    /// and _q_* (the quantity); @now and the actor.
     /// </summary>
     private static string UpsertHoldSql(string p) => $"""
-        INSERT INTO departures (id, service_id, departs_at, capacity_teu_micro, capacity_wagons_micro, capacity_tonnes_micro,
+        INSERT INTO departures (id, service_id, departs_at, latest_departure, capacity_teu_micro, capacity_wagons_micro, capacity_tonnes_micro,
                                 held_teu_micro, held_wagons_micro, held_tonnes_micro, created_at, updated_at, updated_by_org, updated_by_key)
-        VALUES ({p}_id, {p}_service, {p}_departs, {p}_cap_teu, {p}_cap_wagons, {p}_cap_tonnes, {p}_q_teu, {p}_q_wagons, {p}_q_tonnes,
+        VALUES ({p}_id, {p}_service, {p}_departs, {p}_latest, {p}_cap_teu, {p}_cap_wagons, {p}_cap_tonnes, {p}_q_teu, {p}_q_wagons, {p}_q_tonnes,
                 @now, @now, @actor_org, @actor_key)
         ON CONFLICT (id) DO UPDATE
         SET held_teu_micro = departures.held_teu_micro + {p}_q_teu,
@@ -238,14 +258,14 @@ public abstract partial class RelationalCaravanStore
             sql.AppendLine($"""
                 INSERT INTO booking_legs (booking_id, leg_index, departure_id, service_id, departs_at, from_node, to_node,
                                           quantity_teu_micro, quantity_wagons_micro, quantity_tonnes_micro,
-                                          default_teu_micro, default_wagons_micro, default_tonnes_micro, carrier, operator)
+                                          default_teu_micro, default_wagons_micro, default_tonnes_micro, carrier, operator, ready_at)
                 VALUES (@id, @index{n}, @departure{n}, @service{n}, @departs{n}, @from{n}, @to{n},
-                        @q{n}_teu, @q{n}_wagons, @q{n}_tonnes, @d{n}_teu, @d{n}_wagons, @d{n}_tonnes, @carrier{n}, @operator{n});
+                        @q{n}_teu, @q{n}_wagons, @q{n}_tonnes, @d{n}_teu, @d{n}_wagons, @d{n}_tonnes, @carrier{n}, @operator{n}, @ready{n});
                 """);
             command.With("@index" + n, index).With("@departure" + n, leg.Departure.Id)
                 .With("@service" + n, leg.Departure.ServiceId).With(Dialect, "@departs" + n, leg.Departure.Time)
                 .With("@from" + n, leg.From).With("@to" + n, leg.To).WithMicro("@q" + n, quantity).WithMicro("@d" + n, defaultCapacity)
-                .With("@carrier" + n, leg.Carrier).With("@operator" + n, leg.Operator);
+                .With("@carrier" + n, leg.Carrier).With("@operator" + n, leg.Operator).With(Dialect, "@ready" + n, leg.ReadyAt);
         }
         return 2 + legs.Count;
     }
@@ -259,6 +279,7 @@ public abstract partial class RelationalCaravanStore
             {
                 Carrier = l.Leg.Carrier,
                 Operator = l.Leg.Operator,
+                ReadyAt = l.Leg.ReadyAt,
             }).ToArray(),
             booking.Reference, now, now);
 }

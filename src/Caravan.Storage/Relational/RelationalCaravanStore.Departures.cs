@@ -65,14 +65,8 @@ public abstract partial class RelationalCaravanStore
 
     private async Task<DepartureState?> ReadDepartureAsync(DbConnection connection, DbTransaction? transaction, DepartureRef departure, CancellationToken ct)
     {
-        await using var select = connection.Command(transaction, """
-            SELECT service_id, departs_at, capacity_teu_micro, capacity_wagons_micro, capacity_tonnes_micro,
-                   held_teu_micro, held_wagons_micro, held_tonnes_micro
-            FROM departures WHERE id = @id
-            """);
+        await using var select = connection.Command(transaction, SelectDepartureSql + " WHERE d.id = @id");
         await using var reader = await select.With("@id", departure.Id).ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var stored = new DepartureRef(reader.GetString(0), Dialect.ReadInstant(reader, 1));
-        return new DepartureState(stored, reader.Micro(2).ToCapacity(), reader.Micro(5).ToCapacity());
+        return await reader.ReadAsync(ct) ? ReadDepartureRow(reader) : null;
     }
 }

@@ -84,7 +84,7 @@ public abstract partial class RelationalCaravanStore
         await using (var select = connection.Command(transaction, $"""
             SELECT booking_id, service_id, departs_at, from_node, to_node,
                    quantity_teu_micro, quantity_wagons_micro, quantity_tonnes_micro,
-                   default_teu_micro, default_wagons_micro, default_tonnes_micro, carrier, operator
+                   default_teu_micro, default_wagons_micro, default_tonnes_micro, carrier, operator, ready_at
             FROM booking_legs WHERE booking_id IN ({names}) ORDER BY booking_id, leg_index
             """))
         {
@@ -97,6 +97,7 @@ public abstract partial class RelationalCaravanStore
                 {
                     Carrier = reader.NullableString(11),
                     Operator = reader.NullableString(12),
+                    ReadyAt = reader.NullableInstant(Dialect, 13),
                 });
         }
 

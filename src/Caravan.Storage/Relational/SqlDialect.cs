@@ -30,6 +30,9 @@ internal abstract class SqlDialect
 
     public abstract void AddInstant(DbCommand command, string name, Instant value);
 
+    /// <summary>A NULL of the type times have in this dialect (an untyped NULL is ambiguous to PostgreSQL in comparisons).</summary>
+    public abstract void AddNullInstant(DbCommand command, string name);
+
     public abstract Instant ReadInstant(DbDataReader reader, int ordinal);
 
     /// <summary>The prefix of this dialect's embedded migration scripts.</summary>

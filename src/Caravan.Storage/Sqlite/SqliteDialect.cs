@@ -65,6 +65,8 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     public override void AddInstant(DbCommand command, string name, Instant value) =>
         command.With(name, TimePattern.Format(value));
 
+    public override void AddNullInstant(DbCommand command, string name) => command.With(name, (string?)null);
+
     public override Instant ReadInstant(DbDataReader reader, int ordinal) =>
         TimePattern.Parse(reader.GetString(ordinal)).GetValueOrThrow();
 
