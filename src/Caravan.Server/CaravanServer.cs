@@ -81,16 +81,24 @@ public static class CaravanServer
     }
 
     /// <summary>
-    /// camelCase, enums as camelCase strings, nulls written, unknown fields refused (a misspelt optional field would
-    /// otherwise be silently ignored), non-ASCII node names as they are.
+    /// camelCase, enums as camelCase strings, nulls written, non-ASCII node names as they are. Read exactly as
+    /// docs/api.md says and no looser: unknown fields refused (a misspelt optional field would otherwise be silently
+    /// ignored), a field given twice refused (which one would win?), numbers only as numbers (the web default also
+    /// takes "12"), no control characters in strings.
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
+        json.AllowDuplicateProperties = false;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { Caravan.Server.Problems.NoControlCharacters.Modify },
+        };
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.WriteIndented = true;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new Caravan.Server.Problems.StrictEnumConverter());
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

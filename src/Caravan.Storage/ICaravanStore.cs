@@ -19,8 +19,12 @@ public interface ICaravanStore : IAsyncDisposable
 
     /// <summary>Creates a key; the secret is returned once and only its hash is stored.</summary>
     Task<(ApiKey Key, string Secret)> CreateApiKeyAsync(string organisationId, Actor actor, CancellationToken ct = default);
-    /// <summary>False when there is no such key; revoking a revoked key keeps the first revocation and returns true.</summary>
-    Task<bool> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default);
+    /// <summary>
+    /// Revokes a key. Revoking a revoked key keeps the first revocation and says <see cref="RevokeResult.Revoked"/>;
+    /// the last active key of all admin organisations is never revoked (<see cref="RevokeResult.LastAdminKey"/>): with
+    /// it gone nobody could make keys any more.
+    /// </summary>
+    Task<RevokeResult> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default);
     /// <summary>The organisation and key behind a secret, or null for an unknown or revoked one.</summary>
     Task<(Organisation Organisation, ApiKey Key)?> AuthenticateAsync(string secret, CancellationToken ct = default);
 
@@ -67,6 +71,8 @@ public enum OrganisationRole { Shipper, Operator, Admin }
 public sealed record Organisation(string Id, string Name, OrganisationRole Role, IReadOnlyList<string> Carriers, Instant CreatedAt);
 
 public sealed record NewOrganisation(string Name, OrganisationRole Role, IReadOnlyList<string> Carriers);
+
+public enum RevokeResult { Revoked, NotFound, LastAdminKey }
 
 public sealed record ApiKey(string Id, string OrganisationId, string Prefix, Instant CreatedAt, Instant? RevokedAt);
 

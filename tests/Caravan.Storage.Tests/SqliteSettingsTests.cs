@@ -9,6 +9,18 @@ namespace Caravan.Storage.Tests;
 public sealed class SqliteSettingsTests
 {
     [Fact]
+    public async Task A_new_database_file_and_its_journal_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await using var db = new SqliteTestDatabase();
+        await using var store = (SqliteCaravanStore)await db.OpenMigratedStoreAsync();
+        await store.CreateOrganisationAsync(new NewOrganisation("Silk", OrganisationRole.Shipper, []), Actor.System);
+        var others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        foreach (var file in new[] { store.FilePath, store.FilePath + "-wal" }.Where(File.Exists))
+            Assert.True((File.GetUnixFileMode(file) & others) == 0, $"{Path.GetFileName(file)} is {File.GetUnixFileMode(file)}");
+    }
+
+    [Fact]
     public async Task Store_connections_use_wal_full_sync_a_busy_timeout_and_foreign_keys()
     {
         await using var db = new SqliteTestDatabase();

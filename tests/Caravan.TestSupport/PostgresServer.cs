@@ -48,6 +48,21 @@ public sealed class PostgresServer : IAsyncLifetime
         await connection.OpenAsync();
     }
 
+    /// <summary>
+    /// Stops the throwaway server (fast shutdown: sessions are terminated, as in a restart or failover) until
+    /// <see cref="StartAgainAsync"/>; for tests of what clients see while the database is away.
+    /// </summary>
+    public Task StopAsync() => (cluster ?? throw new InvalidOperationException("Only a throwaway server can be stopped.")).StopServerAsync();
+
+    /// <summary>Starts the throwaway server again on the same port and data after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        var stopped = cluster ?? throw new InvalidOperationException("Only a throwaway server can be started.");
+        await stopped.StartServerAsync(new NpgsqlConnectionStringBuilder(stopped.ConnectionString).Port);
+        // The fixture's own pooled connections (CreateDatabaseAsync) died with the server.
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Creates an empty database and returns a connection string to it.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose = "test")
     {
@@ -144,7 +159,10 @@ public sealed class PostgresServer : IAsyncLifetime
             // --no-sync only speeds up creating the empty cluster; the server itself runs with fsync=on.
             ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], this);
 
-        private async Task StartServerAsync(int port)
+        public Task StopServerAsync() =>
+            RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], this);
+
+        public async Task StartServerAsync(int port)
         {
             var socket = Path.Combine(directory, "socket");
             var options = $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={socket} " +

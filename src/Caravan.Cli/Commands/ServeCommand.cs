@@ -33,15 +33,25 @@ internal static class ServeCommand
         {
             // Loaded here so that a bad file gets the CLI's one-line error, like every other command.
             var model = NetworkOption.Load(parse.GetValue(network));
+            var database = parse.GetValue(db) ?? NonEmpty(Environment.GetEnvironmentVariable(CaravanServer.DatabaseVariable));
+            ServeStartup.Check(parse.GetValue(urls), database, context.Error);
             var app = CaravanServer.Build(new ServerOptions
             {
                 Urls = parse.GetValue(urls),
-                Database = parse.GetValue(db),
+                Database = database,
                 Network = model,
                 Output = context.Out,
                 Clock = context.Clock,
             });
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (Exception e) when (ServeStartup.Describe(e, parse.GetValue(urls), database) is { } failure)
+            {
+                await app.DisposeAsync();
+                throw failure;
+            }
             context.Out.WriteLine($"Caravan API on {string.Join(", ", app.Urls)} ({model.Name} {model.Version}); docs at /docs. Ctrl+C stops.");
             context.Out.Flush();
             await app.WaitForShutdownAsync(ct);
@@ -50,4 +60,6 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

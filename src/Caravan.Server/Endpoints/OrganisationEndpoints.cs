@@ -42,7 +42,9 @@ internal static class OrganisationEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .MapDelete("/{id}", RevokeKey).WithName("revokeApiKey")
             .WithSummary("Revoke an API key; requests with it get 401 from now on")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("409 for the last active admin key: make another admin key first.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     internal static async Task<Created<OrganisationJson>> Create(
@@ -80,7 +82,11 @@ internal static class OrganisationEndpoints
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
         string id, ClaimsPrincipal user, ICaravanStore store, CancellationToken ct) =>
-        await store.RevokeApiKeyAsync(id, Caller.From(user).Actor, ct)
-            ? TypedResults.NoContent()
-            : DepartureEndpoints.NotFound($"No API key {id}.");
+        await store.RevokeApiKeyAsync(id, Caller.From(user).Actor, ct) switch
+        {
+            RevokeResult.Revoked => TypedResults.NoContent(),
+            RevokeResult.LastAdminKey => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Last admin key",
+                detail: $"{id} is the last active admin key: without it nobody could make keys any more. Make another admin key first (POST /organisations/{{id}}/api-keys), then revoke this one."),
+            _ => DepartureEndpoints.NotFound($"No API key {id}."),
+        };
 }

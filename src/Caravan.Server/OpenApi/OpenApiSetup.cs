@@ -27,7 +27,7 @@ internal static class OpenApiSetup
 
     public static void AddCaravanOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer(EnumSchemas.Transform).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

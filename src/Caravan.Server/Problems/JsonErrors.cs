@@ -14,6 +14,7 @@ internal static partial class JsonErrors
     {
         string path = e.Path ?? "$";
         string message = e.Message;
+        if (e is JsonValueException value) return (Field(path), value.Expected);
 
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
@@ -23,6 +24,8 @@ internal static partial class JsonErrors
             if (!field.EndsWith(name, StringComparison.Ordinal)) field = field == "body" ? name : $"{field}.{name}";
             return (field, "found an unknown field, expected only the fields of this request (the OpenAPI document at /openapi/v1.json lists them)");
         }
+        if (Duplicate().IsMatch(message))
+            return (Field(path), "found this field twice, expected each field once");
         if (ConvertedTo().Match(message) is { Success: true } converted)
             return (Field(path), $"expected {Expected(converted.Groups["type"].Value)}");
         if (MissingRequired().Match(message) is { Success: true } missing)
@@ -65,6 +68,9 @@ internal static partial class JsonErrors
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"^Duplicate property '[^']*'")]
+    private static partial Regex Duplicate();
 
     [GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\.?\s")]
     private static partial Regex ConvertedTo();

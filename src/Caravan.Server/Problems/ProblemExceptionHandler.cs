@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Caravan.Planning;
+using Caravan.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             };
         }
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is StoreUnavailableException)
+        {
+            log.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = ((int)StoreUnavailableException.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
@@ -48,6 +54,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException e when e.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => FromBinding(e),
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = "The request could not be read." },
         JsonException json => FromJson(json),
+        StoreUnavailableException { OutcomeUnknown: true } => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
+            Detail = "The database connection broke while the change was being committed, so it may or may not have been made. " +
+                     "Repeat the request with the same Idempotency-Key to find out safely.",
+        },
+        StoreUnavailableException => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
+            Detail = "The database is not available at the moment; nothing was changed. Try again after the Retry-After seconds.",
+        },
         _ => null,
     };
 

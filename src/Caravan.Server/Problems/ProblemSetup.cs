@@ -38,5 +38,6 @@ internal static class ProblemSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();
+        app.UseMiddleware<RequestTextCheck>();
     }
 }

@@ -21,15 +21,23 @@ public sealed class PostgresCaravanStore : RelationalCaravanStore
     /// says otherwise: a booking runs the same few statements every time, and the store leaves no session state
     /// (its locks are transaction-scoped). Measured on the booking benchmark: PostgreSQL CPU per booking halved.
     /// </summary>
-    private static string WithDefaults(string connectionString)
+    internal static string WithDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 32;
         if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) builder.NoResetOnClose = true;
+        // A bounded pool: several servers share one database, whose max_connections (100 by default) they must not
+        // exhaust together. Beyond this many concurrent transactions requests queue for a connection (up to Timeout,
+        // then 503) instead of opening more: on 2–8 cores a few dozen connections already saturate PostgreSQL.
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         return builder.ConnectionString;
     }
+
+    /// <summary>Connections per server process unless the connection string sets <c>Maximum Pool Size</c>; see docs/storage.md for sizing.</summary>
+    public const int DefaultMaxPoolSize = 20;
 
     private PostgresCaravanStore(NpgsqlDataSource dataSource, IClock clock)
         : base(new PostgresDialect(dataSource), clock) => this.dataSource = dataSource;

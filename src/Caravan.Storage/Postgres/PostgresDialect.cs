@@ -29,6 +29,21 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override bool IsTransient(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
+    /// <summary>
+    /// Connection exceptions (class 08), the server shutting down or starting (57P01–57P03), too many connections
+    /// (53300), and Npgsql's own transient failures (socket errors, a timeout waiting for the pool or the server).
+    /// </summary>
+    public override bool IsUnavailable(Exception exception) => exception switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is
+            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException n => n.IsTransient || n.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
+        _ => false,
+    };
+
+    public override void ForgetConnections() => dataSource.Clear();
+
     public override void AddInstant(DbCommand command, string name, Instant value) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = value.ToDateTimeUtc() });
 

@@ -28,24 +28,40 @@ public abstract partial class RelationalCaravanStore
         }, ct);
     }
 
-    public async Task<bool> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default)
+    public async Task<RevokeResult> RevokeApiKeyAsync(string keyId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(keyId);
         StoreInput.Actor(actor);
         var now = Now();
         return await WriteAsync(async (connection, transaction) =>
         {
-            // Only an active key changes, so the first revocation's time and actor stay.
+            // Two admins revoking the last two admin keys at once must not both succeed: every revocation of an admin
+            // key first locks the admin organisations' rows (SQLite: the transaction holds the only write lock), so
+            // they count the active admin keys one after the other.
+            await using (var lockAdmins = connection.Command(transaction, $"SELECT id FROM organisations WHERE role = 'admin' ORDER BY id{Dialect.ForUpdate}"))
+            await using (var reader = await lockAdmins.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) { }
+
+            // Only an active key changes, so the first revocation's time and actor stay; an admin key only while
+            // another active admin key remains.
             await using (var revoke = connection.Command(transaction, """
                 UPDATE api_keys SET revoked_at = @now, revoked_by_org = @actor_org, revoked_by_key = @actor_key
                 WHERE id = @id AND revoked_at IS NULL
+                  AND (NOT EXISTS (SELECT 1 FROM organisations o WHERE o.id = api_keys.organisation_id AND o.role = 'admin')
+                       OR EXISTS (SELECT 1 FROM api_keys other JOIN organisations o ON o.id = other.organisation_id
+                                  WHERE o.role = 'admin' AND other.revoked_at IS NULL AND other.id <> @id))
                 """))
             {
                 if (await revoke.With("@id", keyId).With(Dialect, "@now", now).WithActor(actor).ExecuteNonQueryAsync(ct) == 1)
-                    return Outcome<bool>.Keep(true);
+                    return Outcome<RevokeResult>.Keep(RevokeResult.Revoked);
             }
-            await using var exists = connection.Command(transaction, "SELECT COUNT(*) FROM api_keys WHERE id = @id");
-            return Outcome<bool>.Keep(Convert.ToInt64(await exists.With("@id", keyId).ExecuteScalarAsync(ct)) == 1);
+            await using var state = connection.Command(transaction, "SELECT revoked_at IS NULL FROM api_keys WHERE id = @id");
+            return Outcome<RevokeResult>.Keep(await state.With("@id", keyId).ExecuteScalarAsync(ct) switch
+            {
+                null or DBNull => RevokeResult.NotFound,
+                var active when Convert.ToBoolean(active, System.Globalization.CultureInfo.InvariantCulture) => RevokeResult.LastAdminKey,
+                _ => RevokeResult.Revoked,
+            });
         }, ct);
     }
 

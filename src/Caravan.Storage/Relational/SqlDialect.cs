@@ -28,6 +28,15 @@ internal abstract class SqlDialect
     /// <summary>Serialization failures, deadlocks, a busy database: the transaction was rolled back and may be retried.</summary>
     public abstract bool IsTransient(Exception exception);
 
+    /// <summary>
+    /// The database is away or out of resources (connection refused or broken, shutting down, too many connections,
+    /// pool exhausted, disk full): a new connection a moment later may work.
+    /// </summary>
+    public abstract bool IsUnavailable(Exception exception);
+
+    /// <summary>Forgets pooled connections after the database went away, so that the next try does not take a dead one.</summary>
+    public virtual void ForgetConnections() { }
+
     public abstract void AddInstant(DbCommand command, string name, Instant value);
 
     /// <summary>A NULL of the type times have in this dialect (an untyped NULL is ambiguous to PostgreSQL in comparisons).</summary>

@@ -14,7 +14,29 @@ public sealed class SqliteCaravanStore : RelationalCaravanStore
         : this(BuildConnectionString(connection), clock ?? SystemClock.Instance, true) { }
 
     private SqliteCaravanStore(string connectionString, IClock clock, bool _)
-        : base(new SqliteDialect(connectionString), clock) => this.connectionString = connectionString;
+        : base(new SqliteDialect(connectionString), clock)
+    {
+        this.connectionString = connectionString;
+        CreatePrivately(FilePath);
+    }
+
+    /// <summary>
+    /// The file holds API key hashes and every organisation's bookings: create it readable by its owner only (0600;
+    /// SQLite gives its -wal and -shm files the same mode). SQLite would otherwise create it 0644 (with the usual
+    /// umask), readable by every user of the machine. An existing file keeps the mode its owner gave it.
+    /// </summary>
+    private static void CreatePrivately(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path) || !Directory.Exists(Path.GetDirectoryName(path))) return;
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) { /* created meanwhile by another process: that one's mode stands */ }
+    }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath => new SqliteConnectionStringBuilder(connectionString).DataSource;

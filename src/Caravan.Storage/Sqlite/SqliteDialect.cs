@@ -62,6 +62,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
+    /// <summary>SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the file or its disk failed; nothing was committed.</summary>
+    public override bool IsUnavailable(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 10 or 13 or 14 };
+
     public override void AddInstant(DbCommand command, string name, Instant value) =>
         command.With(name, TimePattern.Format(value));
 

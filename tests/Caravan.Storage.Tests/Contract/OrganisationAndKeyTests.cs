@@ -64,16 +64,47 @@ public abstract partial class StoreContractTests
         var (key, secret) = await store.CreateApiKeyAsync(org.Id, Actor.System);
         var (kept, keptSecret) = await store.CreateApiKeyAsync(org.Id, Actor.System);
 
-        Assert.True(await store.RevokeApiKeyAsync(key.Id, ActorOf(org)));
+        Assert.Equal(RevokeResult.Revoked, await store.RevokeApiKeyAsync(key.Id, ActorOf(org)));
         Assert.Null(await store.AuthenticateAsync(secret));
         Assert.NotNull(await store.AuthenticateAsync(keptSecret));
 
         var firstRevocation = Assert.Single(await db.RowsAsync("SELECT revoked_at FROM api_keys WHERE id = @id", ("@id", key.Id)))[0];
-        Assert.True(await store.RevokeApiKeyAsync(key.Id, ActorOf(org)));
+        Assert.Equal(RevokeResult.Revoked, await store.RevokeApiKeyAsync(key.Id, ActorOf(org)));
         var afterSecond = Assert.Single(await db.RowsAsync("SELECT revoked_at FROM api_keys WHERE id = @id", ("@id", key.Id)))[0];
         Assert.Equal(firstRevocation, afterSecond);
-        Assert.False(await store.RevokeApiKeyAsync("0123456789abcdef", ActorOf(org)));
+        Assert.Equal(RevokeResult.NotFound, await store.RevokeApiKeyAsync("0123456789abcdef", ActorOf(org)));
         Assert.Equal(kept.Id, (await store.AuthenticateAsync(keptSecret))!.Value.Key.Id);
+    }
+
+    [Fact]
+    public async Task The_last_active_admin_key_is_never_revoked_even_by_two_admins_at_once()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var setup = await db.OpenMigratedStoreAsync();
+        var admins = await setup.CreateOrganisationAsync(new NewOrganisation("Admins", OrganisationRole.Admin, []), Actor.System);
+        var otherAdmins = await setup.CreateOrganisationAsync(new NewOrganisation("Other admins", OrganisationRole.Admin, []), Actor.System);
+        var shipper = await ShipperAsync(setup);
+        var (shipperKey, _) = await setup.CreateApiKeyAsync(shipper.Id, Actor.System);
+        Assert.Equal(RevokeResult.Revoked, await setup.RevokeApiKeyAsync(shipperKey.Id, ActorOf(admins))); // a shipper's last key: fine
+
+        for (var round = 0; round < 5; round++)
+        {
+            var (a, _) = await setup.CreateApiKeyAsync(admins.Id, Actor.System);
+            var (b, _) = await setup.CreateApiKeyAsync(otherAdmins.Id, Actor.System);
+            // The previous round's survivor goes while two others are active: only a and b are left.
+            foreach (var row in await db.RowsAsync("SELECT k.id FROM api_keys k JOIN organisations o ON o.id = k.organisation_id WHERE o.role = 'admin' AND k.revoked_at IS NULL AND k.id NOT IN (@a, @b)", ("@a", a.Id), ("@b", b.Id)))
+                Assert.Equal(RevokeResult.Revoked, await setup.RevokeApiKeyAsync((string)row[0]!, ActorOf(admins)));
+
+            // Each from its own store (connection): both see the other key still active until the locks order them.
+            await using var first = db.OpenStore();
+            await using var second = db.OpenStore();
+            var results = await Task.WhenAll(first.RevokeApiKeyAsync(a.Id, ActorOf(admins)), second.RevokeApiKeyAsync(b.Id, ActorOf(otherAdmins)));
+            Assert.Equal([RevokeResult.Revoked, RevokeResult.LastAdminKey], results.Order());
+            Assert.Equal(1, await db.LongAsync("""
+                SELECT COUNT(*) FROM api_keys k JOIN organisations o ON o.id = k.organisation_id
+                WHERE o.role = 'admin' AND k.revoked_at IS NULL
+                """));
+        }
     }
 
     [Fact]
