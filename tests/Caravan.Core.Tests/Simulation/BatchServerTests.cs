@@ -11,14 +11,14 @@ public class BatchServerTests
         {
             _sim = sim;
             Server = new BatchServer(sim, batchSize, maxWait, this);
-            int handler = sim.Register(this);
-            for (int i = 0; i < arrivals.Length; i++) sim.ScheduleAt(arrivals[i], handler, 0, i);
+            EventKind arrival = sim.Register(this);
+            for (int i = 0; i < arrivals.Length; i++) sim.ScheduleAt(arrivals[i], arrival, i);
         }
 
         public BatchServer Server { get; }
         public List<(double Time, int[] Units)> Departures { get; } = [];
 
-        public void OnEvent(int kind, int entity) => Server.Add(entity);
+        public void OnEvent(int entity) => Server.Add(entity);
 
         public void OnBatchDeparted(BatchServer server, ReadOnlySpan<int> units) => Departures.Add((_sim.Now, units.ToArray()));
     }

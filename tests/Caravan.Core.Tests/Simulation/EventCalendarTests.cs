@@ -66,25 +66,40 @@ public class EventCalendarTests
     {
         var sim = new Simulator();
         var log = new List<string>();
-        var a = new RecordingHandler(sim, "a", log);
-        var b = new RecordingHandler(sim, "b", log);
-        int ia = sim.Register(a), ib = sim.Register(b);
-        sim.Schedule(3, ib, kind: 1, entity: 9);
-        sim.Schedule(1, ia, kind: 0, entity: 5);
-        sim.ScheduleAt(3, ia, kind: 2, entity: 0, priority: Simulator.SystemPriority);
-        sim.Schedule(10, ia, kind: 3);
+        EventKind a = sim.Register(new RecordingHandler(sim, "a", log));
+        EventKind b = sim.Register(new RecordingHandler(sim, "b", log));
+        EventKind c = sim.Register(new RecordingHandler(sim, "c", log));
+        sim.Schedule(3, b, entity: 9);
+        sim.Schedule(1, a, entity: 5);
+        sim.ScheduleAt(3, c, entity: 0, priority: Simulator.SystemPriority);
+        sim.Schedule(10, a);
 
         sim.Run(until: 5);
 
-        Assert.Equal(["a:0:5@1", "a:2:0@3", "b:1:9@3"], log);
+        Assert.Equal(["a:5@1", "c:0@3", "b:9@3"], log);
         Assert.Equal(5, sim.Now);
         Assert.Equal(3, sim.EventsProcessed);
         Assert.Equal(1, sim.PendingEvents);
-        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleAt(4, ia, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleAt(4, a, 0));
+    }
+
+    [Fact]
+    public void Simulator_refuses_a_kind_it_never_registered()
+    {
+        var sim = new Simulator();
+        EventKind registered = sim.Register(new RecordingHandler(sim, "a", []));
+        var other = new Simulator();
+        other.Register(new RecordingHandler(other, "x", []));
+        EventKind foreign = other.Register(new RecordingHandler(other, "y", []));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.Schedule(1, foreign));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleAt(1, new EventKind(-1)));
+        sim.Schedule(1, registered);
+        Assert.Equal(1, sim.PendingEvents);
     }
 
     private sealed class RecordingHandler(Simulator sim, string name, List<string> log) : IEventHandler
     {
-        public void OnEvent(int kind, int entity) => log.Add($"{name}:{kind}:{entity}@{sim.Now}");
+        public void OnEvent(int entity) => log.Add($"{name}:{entity}@{sim.Now}");
     }
 }

@@ -5,11 +5,10 @@ namespace Caravan.Core.Tests.Simulation;
 public class ResourceTests
 {
     /// <summary>A tiny model: entities arrive at given times with a priority and hold a unit for a fixed service time.</summary>
-    private sealed class FixedServiceModel : IEventHandler, IResourceUser
+    private sealed class FixedServiceModel : IResourceUser
     {
-        private const int Arrive = 0, Finish = 1;
         private readonly Simulator _sim;
-        private readonly int _handler;
+        private readonly EventKind _arrive, _finish;
         private readonly double _service;
         private readonly int[] _priorities;
 
@@ -18,24 +17,29 @@ public class ResourceTests
             _sim = sim;
             _service = service;
             _priorities = priorities ?? new int[arrivals.Length];
-            _handler = sim.Register(this);
+            _arrive = sim.Register(new Arrival(this));
+            _finish = sim.Register(new Finish(this));
             Servers = new Resource(sim, servers, this, levels);
-            for (int i = 0; i < arrivals.Length; i++) sim.ScheduleAt(arrivals[i], _handler, Arrive, i);
+            for (int i = 0; i < arrivals.Length; i++) sim.ScheduleAt(arrivals[i], _arrive, i);
         }
 
         public Resource Servers { get; }
         public SortedDictionary<int, (double Start, double Wait)> Starts { get; } = [];
 
-        public void OnEvent(int kind, int entity)
+        private sealed class Arrival(FixedServiceModel model) : IEventHandler
         {
-            if (kind == Arrive) Servers.Request(entity, _priorities[entity]);
-            else Servers.Release();
+            public void OnEvent(int entity) => model.Servers.Request(entity, model._priorities[entity]);
+        }
+
+        private sealed class Finish(FixedServiceModel model) : IEventHandler
+        {
+            public void OnEvent(int entity) => model.Servers.Release();
         }
 
         public void OnGranted(Resource resource, int entity, double requestedAt)
         {
             Starts[entity] = (_sim.Now, _sim.Now - requestedAt);
-            _sim.Schedule(_service, _handler, Finish, entity);
+            _sim.Schedule(_service, _finish, entity);
         }
     }
 
@@ -117,7 +121,7 @@ public class ResourceTests
 
     private sealed class Clock(Simulator sim, Action<double> act) : IEventHandler
     {
-        public void OnEvent(int kind, int entity) => act(sim.Now);
+        public void OnEvent(int entity) => act(sim.Now);
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public class ResourceTests
         var sim = new Simulator();
         var log = new StoreLog(sim);
         var store = new Store(sim, log, capacity: 1);
-        int h = sim.Register(new Clock(sim, t =>
+        EventKind h = sim.Register(new Clock(sim, t =>
         {
             if (t == 1) store.Get(7);                          // empty: getter 7 waits
             if (t == 2) { store.Put(10); store.Put(11); }      // 10 goes straight to getter 7; 11 fills the store

@@ -10,13 +10,15 @@ internal sealed class Bag
     private long[] _cents = new long[4];
     private double[] _co2 = new double[4];
     private int[] _rides = new int[4];
+    /// <summary>Offset of each label's arrival draws in the search's draw pool (-1 without draws).</summary>
+    private int[] _samples = new int[4];
     /// <summary>Label index, or -1 once the label is found dominated (it then no longer dominates others).</summary>
     private int[] _label = new int[4];
 
     public int Count { get; private set; }
 
-    /// <summary>Adds a label and returns its slot.</summary>
-    public int Add(int label, long arrival, long cents, double co2, int rides)
+    /// <summary>Adds label number <paramref name="index"/> with its criteria and returns its slot.</summary>
+    public int Add(int index, in Label label)
     {
         if (Count == _label.Length)
         {
@@ -25,31 +27,36 @@ internal sealed class Bag
             Array.Resize(ref _cents, size);
             Array.Resize(ref _co2, size);
             Array.Resize(ref _rides, size);
+            Array.Resize(ref _samples, size);
             Array.Resize(ref _label, size);
         }
-        _arrival[Count] = arrival;
-        _cents[Count] = cents;
-        _co2[Count] = co2;
-        _rides[Count] = rides;
-        _label[Count] = label;
+        _arrival[Count] = label.Arrival;
+        _cents[Count] = label.Cents;
+        _co2[Count] = label.Co2eGrams;
+        _rides[Count] = label.Rides;
+        _samples[Count] = label.Samples;
+        _label[Count] = index;
         return Count++;
     }
 
     public void Kill(int slot) => _label[slot] = -1;
 
     /// <summary>
-    /// The labels of this bag (other than <paramref name="exceptSlot"/>, alive) no worse in arrival, cost, CO2e and
-    /// rides, one by one through <paramref name="drawsNoLater"/> for the last test (null: no draws to compare).
+    /// A label of this bag (other than <paramref name="exceptSlot"/>, alive) is no worse than
+    /// <paramref name="candidate"/> in arrival, cost, CO2e and rides, and — when <paramref name="candidateDraws"/> is
+    /// not empty — no later in any arrival draw. The bag's labels' draws are read from <paramref name="drawPool"/>.
     /// </summary>
-    public bool Dominates(long arrival, long cents, double co2, int rides, int exceptSlot, Func<int, bool>? drawsNoLater)
+    public bool Dominates(in Label candidate, int exceptSlot, ReadOnlySpan<int> candidateDraws, ReadOnlySpan<int> drawPool)
     {
+        long arrival = candidate.Arrival, cents = candidate.Cents;
+        double co2 = candidate.Co2eGrams;
+        int rides = candidate.Rides, k = candidateDraws.Length;
         var a = _arrival.AsSpan(0, Count);
         for (int i = 0; i < a.Length; i++)
         {
             if (a[i] > arrival || _cents[i] > cents || _co2[i] > co2 || _rides[i] > rides) continue;
-            int label = _label[i];
-            if (label < 0 || i == exceptSlot) continue;
-            if (drawsNoLater is null || drawsNoLater(label)) return true;
+            if (_label[i] < 0 || i == exceptSlot) continue;
+            if (k == 0 || ArrivalDraws.NoLater(drawPool.Slice(_samples[i], k), candidateDraws)) return true;
         }
         return false;
     }

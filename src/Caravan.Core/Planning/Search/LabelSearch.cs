@@ -1,4 +1,3 @@
-using System.Numerics;
 using Caravan.Planning.Compiled;
 
 namespace Caravan.Planning.Search;
@@ -42,7 +41,7 @@ internal sealed class LabelSearch
     private double[] _targetCo2 = new double[16];
     private int[] _targetOnTime = new int[16];
     private readonly PriorityQueue<int, (long Estimate, long Cents)> _queue = new();
-    /// <summary>Scratch: the draws of the ride being extended.</summary>
+    /// <summary>The draws of the ride being extended (each alighting stop adds its leg to them).</summary>
     private readonly int[] _ride;
 
     public LabelSearch(QueryContext q, SampleTable? draws, SearchProfile profile)
@@ -63,8 +62,6 @@ internal sealed class LabelSearch
         }
         _pool = new int[Math.Max(1, _k * 64)];
         _ride = new int[_k];
-        _candidateDraws = new int[_k];
-        _drawsNoLater = other => DrawsNoLater(other, _candidateDraws);
     }
 
     public ref Label this[int index] => ref _labels[index];
@@ -213,14 +210,13 @@ internal sealed class LabelSearch
         _targets.Add(index);
     }
 
+    /// <summary>A label at the same node and vehicle state is no worse in every criterion (and every draw, if any).</summary>
     private bool DominatedInBag(in Label label, ReadOnlySpan<int> draws, int exceptSlot)
     {
         var bag = _bags[BagIndex(label)];
         if (bag is null) return false;
         if (_profile == SearchProfile.EarliestArrival) return bag.ArrivesNoLater(label.Arrival, exceptSlot);
-        if (_k == 0) return bag.Dominates(label.Arrival, label.Cents, label.Co2eGrams, label.Rides, exceptSlot, null);
-        draws.CopyTo(_candidateDraws);
-        return bag.Dominates(label.Arrival, label.Cents, label.Co2eGrams, label.Rides, exceptSlot, _drawsNoLater);
+        return bag.Dominates(label, exceptSlot, draws, _pool.AsSpan(0, _poolUsed));
     }
 
     /// <summary>Adds a leg's running draws and marks late every draw that can no longer make the deadline from there.</summary>
@@ -239,23 +235,6 @@ internal sealed class LabelSearch
         return n;
     }
 
-    /// <summary>The draws of the label being tested against a bag, for <see cref="_drawsNoLater"/>.</summary>
-    private readonly int[] _candidateDraws;
-    private readonly Func<int, bool> _drawsNoLater;
-
-    private bool DrawsNoLater(int label, ReadOnlySpan<int> draws)
-    {
-        if (_k == 0) return true;
-        var mine = Draws(label);
-        int k = 0;
-        // Vectorised: this comparison is most of the work of a search with a deadline.
-        for (; k <= _k - Vector<int>.Count; k += Vector<int>.Count)
-            if (Vector.GreaterThanAny(new Vector<int>(mine[k..]), new Vector<int>(draws[k..]))) return false;
-        for (; k < _k; k++)
-            if (mine[k] > draws[k]) return false;
-        return true;
-    }
-
     private Bag BagAt(in Label label) => _bags[BagIndex(label)] ??= new Bag();
 
     /// <summary>
@@ -269,7 +248,7 @@ internal sealed class LabelSearch
     {
         if (_labelCount == _labels.Length) Array.Resize(ref _labels, _labels.Length * 2);
         _labels[_labelCount] = label;
-        _labels[_labelCount].BagSlot = BagAt(label).Add(_labelCount, label.Arrival, label.Cents, label.Co2eGrams, label.Rides);
+        _labels[_labelCount].BagSlot = BagAt(label).Add(_labelCount, label);
         _queue.Enqueue(_labelCount, (label.Arrival + _bounds.Seconds[label.Node], label.Cents));
         _labelCount++;
     }

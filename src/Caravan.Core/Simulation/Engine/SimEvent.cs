@@ -1,7 +1,8 @@
 namespace Caravan.Simulation;
 
 /// <summary>
-/// What the calendar holds for each event: the handler that owns it, a handler-defined kind and an entity
-/// index (a customer slot, a batch number). Three integers instead of an object, so events cost no allocation.
+/// What the calendar holds for each event: its kind (which handler receives it) and the entity it concerns, as an
+/// index the handler defines (a customer's slot, a stream, a vessel's voyage). Two integers instead of an object,
+/// so events cost no allocation.
 /// </summary>
-public readonly record struct SimEvent(int Handler, int Kind, int Entity);
+public readonly record struct SimEvent(EventKind Kind, int Entity);

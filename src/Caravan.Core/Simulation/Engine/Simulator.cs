@@ -1,9 +1,9 @@
 namespace Caravan.Simulation;
 
 /// <summary>
-/// The discrete-event executive: a clock and a calendar. Components register as handlers and schedule
-/// (handler, kind, entity) events; <see cref="Run"/> pops them in (time, priority, sequence) order and
-/// dispatches each to its handler. Time is a plain double in whatever unit the model uses; the corridor
+/// The discrete-event executive: a clock and a calendar. Components register one handler per kind of event they
+/// schedule and schedule (kind, entity) events; <see cref="Run"/> pops them in (time, priority, sequence) order and
+/// dispatches each to its kind's handler. Time is a plain double in whatever unit the model uses; the corridor
 /// models and <see cref="MmcQueue"/> use hours.
 /// </summary>
 public sealed class Simulator
@@ -29,28 +29,34 @@ public sealed class Simulator
 
     public int PendingEvents => _calendar.Count;
 
-    /// <summary>Adds a handler and returns the id to schedule its events with.</summary>
-    public int Register(IEventHandler handler)
+    /// <summary>Adds a kind of event, received by <paramref name="handler"/>, and returns it to schedule events with.</summary>
+    public EventKind Register(IEventHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         if (_handlerCount == _handlers.Length) Array.Resize(ref _handlers, _handlers.Length * 2);
         _handlers[_handlerCount] = handler;
-        return _handlerCount++;
+        return new EventKind(_handlerCount++);
     }
 
     /// <summary>Schedules an event <paramref name="delay"/> time units from now (delay ≥ 0).</summary>
-    public void Schedule(double delay, int handler, int kind, int entity = 0, int priority = 0)
+    public void Schedule(double delay, EventKind kind, int entity = 0, int priority = 0)
     {
         if (!(delay >= 0)) throw new ArgumentOutOfRangeException(nameof(delay), delay, "Expected a non-negative delay.");
-        _calendar.Schedule(Now + delay, new SimEvent(handler, kind, entity), priority);
+        _calendar.Schedule(Now + delay, new SimEvent(Registered(kind), entity), priority);
     }
 
     /// <summary>Schedules an event at an absolute time no earlier than <see cref="Now"/>.</summary>
-    public void ScheduleAt(double time, int handler, int kind, int entity = 0, int priority = 0)
+    public void ScheduleAt(double time, EventKind kind, int entity = 0, int priority = 0)
     {
         if (!(time >= Now)) throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule before the current time {Now}.");
-        _calendar.Schedule(time, new SimEvent(handler, kind, entity), priority);
+        _calendar.Schedule(time, new SimEvent(Registered(kind), entity), priority);
     }
+
+    // A kind this simulator never issued (beyond its handlers) fails here, when it is scheduled, rather than when
+    // the event comes due. One unsigned compare, so the hot path keeps its speed.
+    private EventKind Registered(EventKind kind) =>
+        (uint)kind.Handler < (uint)_handlerCount ? kind
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind.Handler, $"No handler is registered for this kind of event ({_handlerCount} registered).");
 
     /// <summary>
     /// Runs until the calendar is empty, <see cref="Stop"/> is called, or the next event is later than
@@ -66,7 +72,7 @@ public sealed class Simulator
             Now = time;
             EventsProcessed++;
             if (handlers.Length != _handlers.Length) handlers = _handlers; // a handler registered mid-run
-            handlers[e.Handler].OnEvent(e.Kind, e.Entity);
+            handlers[e.Kind.Handler].OnEvent(e.Entity);
         }
         if (!_stopRequested && !double.IsPositiveInfinity(until) && until > Now) Now = until;
     }

@@ -32,12 +32,11 @@ public static class MmcQueue
 
 /// <summary>
 /// The queue's state and event logic. Arrivals and services draw from separate streams of the seed, so two
-/// configurations run with one seed see the same arrivals (common random numbers).
+/// configurations run with one seed see the same arrivals (common random numbers). Two kinds of event: the next
+/// arrival (no entity) and a customer's departure (its slot in the pool).
 /// </summary>
-internal sealed class MmcModel : IEventHandler, IResourceUser
+internal sealed class MmcModel : IResourceUser
 {
-    private const int Arrival = 0, Departure = 1;
-
     private struct Customer
     {
         public double ArrivedAt;
@@ -48,7 +47,7 @@ internal sealed class MmcModel : IEventHandler, IResourceUser
     private readonly Resource _servers;
     private readonly EntityPool<Customer> _customers = new();
     private readonly RandomStream _arrivalStream, _serviceStream;
-    private readonly int _handler;
+    private readonly EventKind _arrival, _departure;
     private readonly double _meanInterarrival, _meanService;
     private readonly bool _deterministic;
     private readonly long _warmup, _total;
@@ -63,7 +62,8 @@ internal sealed class MmcModel : IEventHandler, IResourceUser
 
     public MmcModel(QueueOptions options)
     {
-        _handler = _sim.Register(this);
+        _arrival = _sim.Register(new ArrivalHandler(this));
+        _departure = _sim.Register(new DepartureHandler(this));
         _servers = new Resource(_sim, options.Servers, this);
         _arrivalStream = RandomStream.Create(options.Seed, stream: 0);
         _serviceStream = RandomStream.Create(options.Seed, stream: 1);
@@ -76,14 +76,18 @@ internal sealed class MmcModel : IEventHandler, IResourceUser
 
     public void Simulate()
     {
-        _sim.Schedule(_meanInterarrival * _arrivalStream.StandardExponential(), _handler, Arrival);
+        _sim.Schedule(_meanInterarrival * _arrivalStream.StandardExponential(), _arrival);
         _sim.Run(); // ends when the last customer has left
     }
 
-    public void OnEvent(int kind, int entity)
+    private sealed class ArrivalHandler(MmcModel model) : IEventHandler
     {
-        if (kind == Arrival) Arrive();
-        else Depart(entity);
+        public void OnEvent(int entity) => model.Arrive();
+    }
+
+    private sealed class DepartureHandler(MmcModel model) : IEventHandler
+    {
+        public void OnEvent(int customer) => model.Depart(customer);
     }
 
     private void Arrive()
@@ -104,7 +108,7 @@ internal sealed class MmcModel : IEventHandler, IResourceUser
         }
         else
         {
-            _sim.Schedule(_meanInterarrival * _arrivalStream.StandardExponential(), _handler, Arrival);
+            _sim.Schedule(_meanInterarrival * _arrivalStream.StandardExponential(), _arrival);
         }
 
         int slot = _customers.Allocate();
@@ -124,7 +128,7 @@ internal sealed class MmcModel : IEventHandler, IResourceUser
             _waitBatches.Add(wait);
         }
         double service = _deterministic ? _meanService : _meanService * _serviceStream.StandardExponential();
-        _sim.Schedule(service, _handler, Departure, entity);
+        _sim.Schedule(service, _departure, entity);
     }
 
     private void Depart(int slot)

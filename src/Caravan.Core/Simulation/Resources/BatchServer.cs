@@ -7,11 +7,11 @@ namespace Caravan.Simulation;
 /// the next unit starts a new batch with its own deadline. A deadline whose batch already left full is
 /// recognised by its batch number and ignored, so no event ever has to be removed from the calendar.
 /// </summary>
-public sealed class BatchServer : IEventHandler
+public sealed class BatchServer
 {
     private readonly Simulator _sim;
     private readonly IBatchUser _user;
-    private readonly int _handler;
+    private readonly EventKind _deadline;
     private int[] _loading, _departing;
     private int _loaded;
     private int _batchNumber;
@@ -29,7 +29,7 @@ public sealed class BatchServer : IEventHandler
         MaxWait = maxWait;
         _loading = new int[batchSize];
         _departing = new int[batchSize];
-        _handler = sim.Register(this);
+        _deadline = sim.Register(new DeadlineHandler(this));
     }
 
     public int BatchSize { get; }
@@ -51,16 +51,22 @@ public sealed class BatchServer : IEventHandler
         if (_loaded == 0)
         {
             _firstArrival = _sim.Now;
-            if (!double.IsPositiveInfinity(MaxWait)) _sim.Schedule(MaxWait, _handler, kind: 0, entity: _batchNumber);
+            if (!double.IsPositiveInfinity(MaxWait)) _sim.Schedule(MaxWait, _deadline, entity: _batchNumber);
         }
         _loading[_loaded++] = unit;
         if (_loaded == BatchSize) Depart();
     }
 
-    void IEventHandler.OnEvent(int kind, int entity)
+    /// <summary>The maximum wait of batch <paramref name="batchNumber"/> is over.</summary>
+    private void OnDeadline(int batchNumber)
     {
         // A deadline for a batch that already left full is stale.
-        if (entity == _batchNumber && _loaded > 0) Depart();
+        if (batchNumber == _batchNumber && _loaded > 0) Depart();
+    }
+
+    private sealed class DeadlineHandler(BatchServer server) : IEventHandler
+    {
+        public void OnEvent(int batchNumber) => server.OnDeadline(batchNumber);
     }
 
     private void Depart()

@@ -7,13 +7,11 @@ namespace Caravan.Simulation;
 /// Changes run at <see cref="Simulator.SystemPriority"/>, before other events at the same instant, so an
 /// arrival exactly at reopening is served and one exactly at closing waits.
 /// </summary>
-public sealed class CapacitySchedule : IEventHandler
+public sealed class CapacitySchedule
 {
-    private const int SetLevel = 0, CloseStart = 1, CloseEnd = 2;
-
     private readonly Simulator _sim;
     private readonly Resource _resource;
-    private readonly int _handler;
+    private readonly EventKind _levelChange, _closureStart, _closureEnd;
     private readonly List<int> _levels = [];
     private int _scheduledCapacity;
     private int _openClosures;
@@ -25,7 +23,9 @@ public sealed class CapacitySchedule : IEventHandler
         _sim = sim;
         _resource = resource;
         _scheduledCapacity = resource.Capacity;
-        _handler = sim.Register(this);
+        _levelChange = sim.Register(new LevelChange(this));
+        _closureStart = sim.Register(new ClosureStart(this));
+        _closureEnd = sim.Register(new ClosureEnd(this));
     }
 
     public bool IsClosed => _openClosures > 0;
@@ -35,7 +35,7 @@ public sealed class CapacitySchedule : IEventHandler
     {
         if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Expected a non-negative capacity.");
         _levels.Add(capacity);
-        _sim.ScheduleAt(time, _handler, SetLevel, _levels.Count - 1, Simulator.SystemPriority);
+        _sim.ScheduleAt(time, _levelChange, _levels.Count - 1, Simulator.SystemPriority);
         return this;
     }
 
@@ -43,19 +43,37 @@ public sealed class CapacitySchedule : IEventHandler
     public CapacitySchedule Closure(double from, double to)
     {
         if (!(to >= from)) throw new ArgumentException($"A closure must end no earlier than it starts, got {from} to {to}.");
-        _sim.ScheduleAt(from, _handler, CloseStart, 0, Simulator.SystemPriority);
-        _sim.ScheduleAt(to, _handler, CloseEnd, 0, Simulator.SystemPriority);
+        _sim.ScheduleAt(from, _closureStart, 0, Simulator.SystemPriority);
+        _sim.ScheduleAt(to, _closureEnd, 0, Simulator.SystemPriority);
         return this;
     }
 
-    void IEventHandler.OnEvent(int kind, int entity)
+    private void Apply() => _resource.SetCapacity(_openClosures > 0 ? 0 : _scheduledCapacity);
+
+    private sealed class LevelChange(CapacitySchedule schedule) : IEventHandler
     {
-        switch (kind)
+        public void OnEvent(int level)
         {
-            case SetLevel: _scheduledCapacity = _levels[entity]; break;
-            case CloseStart: _openClosures++; break;
-            case CloseEnd: _openClosures--; break;
+            schedule._scheduledCapacity = schedule._levels[level];
+            schedule.Apply();
         }
-        _resource.SetCapacity(_openClosures > 0 ? 0 : _scheduledCapacity);
+    }
+
+    private sealed class ClosureStart(CapacitySchedule schedule) : IEventHandler
+    {
+        public void OnEvent(int entity)
+        {
+            schedule._openClosures++;
+            schedule.Apply();
+        }
+    }
+
+    private sealed class ClosureEnd(CapacitySchedule schedule) : IEventHandler
+    {
+        public void OnEvent(int entity)
+        {
+            schedule._openClosures--;
+            schedule.Apply();
+        }
     }
 }

@@ -172,7 +172,7 @@ public static class CorridorBuilder
             var steps = _steps.ToArray();
             foreach (var f in _ferries)
                 foreach (var (step, sideA) in f.Steps)
-                    steps[step].FerryDirection = sideA == (f.VolumeA >= f.VolumeB) ? 0 : 1;
+                    steps[step].FerryDirection = sideA == (f.VolumeA >= f.VolumeB) ? FerryDirection.Loaded : FerryDirection.Backhaul;
 
             // A consignment is refused when its first carrier already has this many days of capacity waiting.
             foreach (var sp in streamPlans)

@@ -91,7 +91,7 @@ internal struct StepPlan
     public Distribution? Hold;    // time holding the handling server (or a pure delay when Handling is −1)
     public int Carrier;           // scheduled departure point or −1
     public int Ferry;             // ferry route or −1
-    public int FerryDirection;    // 0 = the loaded direction (sail when full), 1 = backhaul
+    public FerryDirection FerryDirection;
     public int Segment;
     public int Kind;              // CargoKind as int, for throughput by segment and kind
     public double TonnesPerUnit;
@@ -109,6 +109,15 @@ internal sealed class CarrierPlan
     public double Phase;
     public required int Pool;
     public required double DeparturesPerDay;
+}
+
+/// <summary>The two directions of a ferry route; per-direction arrays are indexed by it.</summary>
+internal enum FerryDirection
+{
+    /// <summary>The busier direction: a vessel loads at the berth and sails when full or after the maximum wait.</summary>
+    Loaded = 0,
+    /// <summary>The way back: a vessel sails at once with whatever waits, up to a full load.</summary>
+    Backhaul = 1,
 }
 
 internal sealed class FerryPlan

@@ -3,44 +3,57 @@ namespace Caravan.Simulation.Corridor;
 /// <summary>
 /// Storms: for each port in the scenario's weather list, a Poisson number of storms per calendar month placed
 /// uniformly in the month, each closing the port for a drawn duration. Drawn once per replication from its own
-/// sub-stream, so two scenarios with the same weather and seed see the same storms.
+/// sub-stream, so two scenarios with the same weather and seed see the same storms. A closed port starts no
+/// handling and no vessel sails from it.
 /// </summary>
-public sealed partial class CorridorModel
+internal sealed class Storms
 {
-    private (double From, double To)[][] _closures = [];
+    private readonly CorridorPlan _plan;
+    private readonly (double From, double To)[][] _closures;
 
-    private void BuildWeather(RandomStream rng)
+    /// <summary>Draws the replication's storms (nothing is scheduled until <see cref="CloseTerminals"/>).</summary>
+    public Storms(CorridorPlan plan, RandomStream rng)
     {
-        var weather = _plan.Scenario.Weather;
-        _closures = new (double, double)[_plan.WeatherPorts.Length][];
+        _plan = plan;
+        var weather = plan.Scenario.Weather;
+        _closures = new (double, double)[plan.WeatherPorts.Length][];
         for (int p = 0; p < _closures.Length; p++)
         {
             var storms = new List<(double From, double To)>();
-            int first = (int)Math.Floor(-_plan.WarmupHours / Month), last = (int)Math.Ceiling(_plan.HorizonHours / Month);
+            int first = (int)Math.Floor(-plan.WarmupHours / CorridorTime.Month), last = (int)Math.Ceiling(plan.HorizonHours / CorridorTime.Month);
             for (int m = first; m < last; m++)
             {
-                double start = _plan.WarmupHours + m * Month;
-                int count = Poisson(rng, weather!.StormsPerMonth[(int)Mod(m, 12)]);
+                double start = plan.WarmupHours + m * CorridorTime.Month;
+                int count = Poisson(rng, weather!.StormsPerMonth[(int)CorridorTime.Mod(m, 12)]);
                 for (int k = 0; k < count; k++)
                 {
-                    double from = start + rng.NextDouble() * Month;
+                    double from = start + rng.NextDouble() * CorridorTime.Month;
                     double to = from + weather.Duration.Quantile(rng.NextDouble());
                     from = Math.Max(0, from);
-                    if (to > from && from < _plan.EndHours) storms.Add((from, to));
+                    if (to > from && from < plan.EndHours) storms.Add((from, to));
                 }
             }
             _closures[p] = Merge(storms);
-            foreach (var (h, plan) in _plan.Handling.Select((plan, h) => (h, plan)))
+        }
+    }
+
+    /// <summary>Closes the handling servers of each stormy port for its storms.</summary>
+    public void CloseTerminals(Simulator sim, Terminals terminals)
+    {
+        for (int p = 0; p < _closures.Length; p++)
+        {
+            if (_closures[p].Length == 0) continue;
+            for (int h = 0; h < _plan.Handling.Length; h++)
             {
-                if (plan.WeatherPort != p || _closures[p].Length == 0) continue;
-                var schedule = new CapacitySchedule(_sim, _handling[h]);
+                if (_plan.Handling[h].WeatherPort != p) continue;
+                var schedule = new CapacitySchedule(sim, terminals.Handling[h]);
                 foreach (var (from, to) in _closures[p]) schedule.Closure(from, to);
             }
         }
     }
 
     /// <summary>The earliest time at or after <paramref name="t"/> when the port is open.</summary>
-    private double OpenAt(int port, double t)
+    public double OpenAt(int port, double t)
     {
         var closures = _closures[port];
         int lo = 0, hi = closures.Length - 1;
@@ -54,7 +67,8 @@ public sealed partial class CorridorModel
         return t;
     }
 
-    private double ClosedHoursInWindow() => _closures.Sum(port => port.Sum(c =>
+    /// <summary>Hours the ports were closed within the measured window, added over ports.</summary>
+    public double ClosedHoursInWindow() => _closures.Sum(port => port.Sum(c =>
         Math.Max(0, Math.Min(c.To, _plan.EndHours) - Math.Max(c.From, _plan.WarmupHours))));
 
     private static (double From, double To)[] Merge(List<(double From, double To)> intervals)

@@ -4,13 +4,32 @@ namespace Caravan.Simulation.Corridor;
 /// Adaptive routing: a consignment chooses its route as a forwarder would, on what it can see when it is booked —
 /// each candidate's price, its nominal time and the queues waiting now at the trains, vessels and terminals on it.
 /// </summary>
-public sealed partial class CorridorModel
+internal sealed class AdaptiveRouting
 {
-    /// <summary>Units that switched route at a decision point during the measured window.</summary>
-    private long _rerouted;
+    private readonly CorridorPlan _plan;
+    private readonly StepPlan[] _steps;
+    private readonly Simulator _sim;
+    private readonly EntityPool<CargoUnit> _units;
+    private readonly FlowStatistics _flow;
+    private readonly Terminals _terminals;
+    private readonly Trains _trains;
+    private readonly Vessels _vessels;
+
+    public AdaptiveRouting(CorridorPlan plan, Simulator sim, EntityPool<CargoUnit> units, FlowStatistics flow,
+        Terminals terminals, Trains trains, Vessels vessels)
+    {
+        _plan = plan;
+        _steps = plan.Steps;
+        _sim = sim;
+        _units = units;
+        _flow = flow;
+        _terminals = terminals;
+        _trains = trains;
+        _vessels = vessels;
+    }
 
     /// <summary>The candidate with the least price + value of time × (nominal hours + hours of queue ahead); the first on ties.</summary>
-    private int ChooseRoute(int[] candidates, double valueOfTimePerHour)
+    public int ChooseRoute(int[] candidates, double valueOfTimePerHour)
     {
         int best = candidates[0];
         double bestCost = double.PositiveInfinity;
@@ -32,9 +51,9 @@ public sealed partial class CorridorModel
     /// candidate that rode the same services so far (Aktau: the container ship, the rail ferry or the Ro-Ro; Beyneu:
     /// Aktau or Kuryk), if what remains of it costs less in price + value of time × (nominal hours + queue ahead).
     /// </summary>
-    private void Reconsider(int u)
+    public void Reconsider(int u)
     {
-        ref Unit unit = ref _units[u];
+        ref CargoUnit unit = ref _units[u];
         var stream = _plan.StreamPlans[unit.Stream];
         if (stream.Candidates is not { } candidates || stream.SharedRides is not { } shared) return;
         int here = Array.IndexOf(candidates, unit.Route);
@@ -53,7 +72,7 @@ public sealed partial class CorridorModel
             }
         }
         if (best == unit.Route) return;
-        if (_sim.Now >= _plan.WarmupHours) _rerouted++;
+        _flow.UnitRerouted(_sim.Now);
         var to = _plan.RoutePlans[best];
         unit.Route = best;
         unit.Step = to.FirstStep + ride;
@@ -84,16 +103,16 @@ public sealed partial class CorridorModel
         {
             ref StepPlan step = ref _steps[i];
             if (step.Handling >= 0 && step.Hold is { } hold)
-                hours += _handling[step.Handling].Waiting * hold.Mean / _plan.Handling[step.Handling].Servers;
+                hours += _terminals.Waiting(step.Handling) * hold.Mean / _plan.Handling[step.Handling].Servers;
             if (step.Carrier >= 0)
             {
                 var c = _plan.Carriers[step.Carrier];
-                hours += _queues[step.Carrier].Count / (c.Capacity * c.DeparturesPerDay / 24);
+                hours += _trains.Waiting(step.Carrier) / (c.Capacity * c.DeparturesPerDay / 24);
             }
             else if (step.Ferry >= 0)
             {
                 var f = _plan.Ferries[step.Ferry];
-                hours += _ferryQueues[2 * step.Ferry + step.FerryDirection].Count / (f.Capacity * f.Vessels / f.RoundTripHours);
+                hours += _vessels.Routes[step.Ferry].Waiting[(int)step.FerryDirection].Count / (f.Capacity * f.Vessels / f.RoundTripHours);
             }
         }
         return hours;
