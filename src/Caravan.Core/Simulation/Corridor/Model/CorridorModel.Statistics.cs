@@ -73,7 +73,7 @@ public sealed partial class CorridorModel
         if (_weekIndex < _weeks) _sim.Schedule(Week, _self, KSample, 0);
     }
 
-    private ReplicationResult Collect(double elapsed)
+    private ReplicationResult Collect()
     {
         double now = _sim.Now, horizon = _plan.HorizonHours, perYear = HoursPerYear / horizon;
         int elements = _plan.Elements.Count;
@@ -124,7 +124,6 @@ public sealed partial class CorridorModel
         {
             Replication = _replication,
             Events = _sim.EventsProcessed,
-            ElapsedSeconds = elapsed,
             ArrivedUnits = _arrived,
             RefusedUnits = _refused,
             DeliveredUnits = _delivered,

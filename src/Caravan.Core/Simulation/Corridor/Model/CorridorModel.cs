@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>
@@ -96,9 +94,8 @@ public sealed partial class CorridorModel : IEventHandler
     /// <summary>Runs the warm-up and the horizon and returns what was measured.</summary>
     public ReplicationResult Run()
     {
-        var clock = Stopwatch.StartNew();
         _sim.Run(_plan.EndHours);
-        return Collect(clock.Elapsed.TotalSeconds);
+        return Collect();
     }
 
     void IEventHandler.OnEvent(int kind, int entity)
