@@ -4,7 +4,7 @@ using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Files;
 using Caravan.Network;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 
 namespace Caravan.Cli.Commands;
 
