@@ -36,7 +36,7 @@ public static class CaravanServer
     /// </summary>
     public static WebApplication Build(ServerOptions options)
     {
-        var network = options.Network ?? (options.NetworkPath is { } path ? NetworkLoader.Load(path) : NetworkLoader.LoadDefault());
+        var network = options.Network ?? (options.NetworkPath is { } path ? Caravan.Files.NetworkFiles.Load(path) : NetworkLoader.LoadDefault());
         string? database = options.Database ?? NonEmpty(Environment.GetEnvironmentVariable(DatabaseVariable));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

@@ -38,8 +38,8 @@ public static class ScenarioBench
         var single = new List<(double Wall, double Cpu, long Events)>();
         for (int i = 0; i < 5; i++)
         {
-            var one = ScenarioRunner.Run(plan, 1, seed: 1 + i, maxDegreeOfParallelism: 1);
-            single.Add((one.ElapsedSeconds, one.CpuSeconds, one.Events));
+            var one = RunClock.Measure(() => ScenarioRunner.Run(plan, 1, seed: 1 + i, maxDegreeOfParallelism: 1));
+            single.Add((one.WallSeconds, one.CpuSeconds, one.Value.Events));
         }
         single.Sort();
         var median = single[single.Count / 2];
@@ -47,14 +47,15 @@ public static class ScenarioBench
         // (2) Replications on all cores: the full count, or as many as fit the time budget (measured, then extrapolated).
         int cores = Environment.ProcessorCount;
         int batch = fixedReplications ?? Math.Max(cores, (int)(budget * cores / Math.Max(median.Wall, 1e-3)));
-        var many = ScenarioRunner.Run(plan, batch, seed: 7);
-        double perSecond = batch / many.ElapsedSeconds;
-        double cpuUtilisation = many.CpuSeconds / (many.ElapsedSeconds * cores);
+        var timed = RunClock.Measure(() => ScenarioRunner.Run(plan, batch, seed: 7));
+        var many = timed.Value;
+        double perSecond = batch / timed.WallSeconds;
+        double cpuUtilisation = timed.CpuSeconds / (timed.WallSeconds * cores);
         double thousandSeconds = 1000 / perSecond;
 
         Console.WriteLine(string.Create(Inv, $"scenario={name} horizon={plan.Scenario.HorizonDays}d warmup={plan.Scenario.WarmupDays}d build={buildSeconds:F2}s"));
         Console.WriteLine(string.Create(Inv, $"one_replication_seconds={median.Wall:F3} (cpu {median.Cpu:F3}; min {single[0].Wall:F3}, max {single[^1].Wall:F3}) events={median.Events} events_per_second={median.Events / median.Wall:F0} goal<=1s {(median.Wall <= 1 ? "met" : "missed")}"));
-        Console.WriteLine(string.Create(Inv, $"replications={batch} cores={cores} wall={many.ElapsedSeconds:F2}s replications_per_second={perSecond:F2} cpu_utilisation={cpuUtilisation:P0}"));
+        Console.WriteLine(string.Create(Inv, $"replications={batch} cores={cores} wall={timed.WallSeconds:F2}s replications_per_second={perSecond:F2} cpu_utilisation={cpuUtilisation:P0}"));
         Console.WriteLine(string.Create(Inv, $"1000_replications_seconds={thousandSeconds:F1} ({(fixedReplications is null ? "extrapolated" : "measured")})"));
         Console.WriteLine(string.Create(Inv, $"delivered={many.DeliveredTonnesPerYear.Mean / 1e6:F3}±{many.DeliveredTonnesPerYear.HalfWidth / 1e6:F3} Mt/yr transit_p50={many.TransitP50Days.Mean:F1}d"));
 
@@ -66,7 +67,7 @@ public static class ScenarioBench
             machine = new { cores, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
             buildSeconds = Math.Round(buildSeconds, 3),
             oneReplication = new { wallSeconds = Math.Round(median.Wall, 4), cpuSeconds = Math.Round(median.Cpu, 4), events = median.Events, eventsPerSecond = Math.Round(median.Events / median.Wall), goalSeconds = 1.0, met = median.Wall <= 1 },
-            parallel = new { replications = batch, wallSeconds = Math.Round(many.ElapsedSeconds, 3), replicationsPerSecond = Math.Round(perSecond, 3), cpuUtilisation = Math.Round(cpuUtilisation, 3), thousandReplicationsSeconds = Math.Round(thousandSeconds, 1), extrapolated = fixedReplications is null },
+            parallel = new { replications = batch, wallSeconds = Math.Round(timed.WallSeconds, 3), replicationsPerSecond = Math.Round(perSecond, 3), cpuUtilisation = Math.Round(cpuUtilisation, 3), thousandReplicationsSeconds = Math.Round(thousandSeconds, 1), extrapolated = fixedReplications is null },
             result = new { deliveredMtPerYear = Math.Round(many.DeliveredTonnesPerYear.Mean / 1e6, 4), transitP50Days = Math.Round(many.TransitP50Days.Mean, 2) },
             measuredAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm'Z'", Inv),
         };

@@ -2,8 +2,9 @@ using System.CommandLine;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Files;
 using Caravan.Network;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 
 namespace Caravan.Cli.Commands;
 
@@ -47,7 +48,7 @@ internal static class NetworkCommands
             NetworkLoadResult result;
             try
             {
-                result = NetworkLoader.TryLoad(path);
+                result = NetworkFiles.TryLoad(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 
 namespace Caravan.Cli.Commands;
 

@@ -75,13 +75,26 @@ internal sealed partial class CargoOptions
             : wagons is not null ? new Cargo { Kind = CargoKind.Wagon, WagonCount = Numbers.PositiveInt("--wagons", wagons) }
             : new Cargo { Kind = ParseBulkKind(kind), Tonnes = Numbers.PositiveNumber("--tonnes", tonnes!, "a number of tonnes > 0 (e.g. 5000)") };
 
-        return cargo with
+        cargo = cargo with
         {
             Tonnes = weight is null ? cargo.Tonnes : Numbers.PositiveNumber("--weight", weight, "gross tonnes > 0 (e.g. 40)"),
             DangerousGoodsClass = parse.GetValue(DangerousGoods) is { } dg ? ParseDangerousGoodsClass(dg) : null,
             Reefer = parse.GetValue(Reefer),
             Oversize = parse.GetValue(Oversize),
         };
+        // The limits the API and the planner hold a cargo to (CargoRules), named by the option that gave the value.
+        if (CargoRules.Check(cargo) is [var problem, ..])
+        {
+            var (option, text) = problem.Field switch
+            {
+                "containers20" or "containers40" or "containers" => ("--containers", containers),
+                "wagons" => ("--wagons", wagons),
+                "tonnes" => weight is not null ? ("--weight", weight) : ("--tonnes", tonnes),
+                _ => ("--dg", parse.GetValue(DangerousGoods)),
+            };
+            throw new CliUsageException(option, text ?? problem.Found, problem.Expected);
+        }
+        return cargo;
     }
 
     /// <summary>"2x40ft", "3x20ft,1x40ft", "2 x 40", "1×20'": counts per size add up.</summary>
@@ -111,7 +124,7 @@ internal sealed partial class CargoOptions
     };
 
     private static int ParseDangerousGoodsClass(string text) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c is >= 1 and <= 9
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int c) && CargoRules.IsDangerousGoodsClass(c)
             ? c
-            : throw new CliUsageException("--dg", text, "a UN dangerous-goods class from 1 to 9");
+            : throw new CliUsageException("--dg", text, CargoRules.DangerousGoodsExpected);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Caravan.Files;
 using Caravan.Network;
 
 namespace Caravan.Cli.Options;
@@ -23,7 +24,7 @@ internal static class NetworkOption
         NetworkLoadResult result;
         try
         {
-            result = NetworkLoader.TryLoad(path);
+            result = NetworkFiles.TryLoad(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Caravan.Network;
 using Caravan.Planning;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Caravan.Cli.Rendering;
 
-/// <summary>How the CLI writes times, money, durations and emissions for people (JSON has its own, in Caravan.Server.Contracts).</summary>
+/// <summary>How the CLI writes times, money, durations and emissions for people (JSON has its own, in Caravan.Contracts).</summary>
 internal static class Formats
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

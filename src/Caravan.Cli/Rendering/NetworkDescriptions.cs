@@ -4,7 +4,7 @@ namespace Caravan.Cli.Rendering;
 
 /// <summary>
 /// Short descriptions of network parts for the `network show` table. The departure pattern, which the JSON carries
-/// too, is <see cref="Caravan.Server.Contracts.DocumentValues.DeparturePattern"/>.
+/// too, is <see cref="Caravan.Contracts.DocumentValues.DeparturePattern"/>.
 /// </summary>
 internal static class NetworkDescriptions
 {

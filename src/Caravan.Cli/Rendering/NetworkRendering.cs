@@ -1,5 +1,5 @@
 using Caravan.Network;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 using Spectre.Console;
 
 namespace Caravan.Cli.Rendering;

@@ -1,5 +1,5 @@
 using Caravan.Planning;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 
 namespace Caravan.Cli.Rendering;
 

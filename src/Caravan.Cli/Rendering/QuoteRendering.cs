@@ -1,6 +1,6 @@
 using Caravan.Network;
 using Caravan.Planning;
-using Caravan.Server.Contracts;
+using Caravan.Contracts;
 using Spectre.Console;
 
 namespace Caravan.Cli.Rendering;

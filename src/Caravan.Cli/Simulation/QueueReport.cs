@@ -24,7 +24,8 @@ internal sealed record QueueReport(
     double CustomersPerSecond,
     QueueTheoryJson Theory)
 {
-    public static QueueReport Of(QueueOptions options, QueueResult result)
+    /// <summary>The report of a run; <paramref name="elapsedSeconds"/> is its wall-clock time, measured by the caller.</summary>
+    public static QueueReport Of(QueueOptions options, QueueResult result, double elapsedSeconds)
     {
         double wq = QueueTheory.MeanWait(options, out bool exact);
         return new QueueReport(
@@ -35,7 +36,7 @@ internal sealed record QueueReport(
             result.MeanWait, Finite(result.MeanWaitHalfWidth),
             Finite(result.MeanWait - result.MeanWaitHalfWidth), Finite(result.MeanWait + result.MeanWaitHalfWidth),
             result.Batches, result.MeanQueueLength, Finite(result.Utilisation), result.MeanSystemTime, result.SimulatedHours,
-            result.ElapsedSeconds, result.ElapsedSeconds > 0 ? result.Customers / result.ElapsedSeconds : 0,
+            elapsedSeconds, elapsedSeconds > 0 ? result.Customers / elapsedSeconds : 0,
             new QueueTheoryJson(
                 wq,
                 options.ArrivalRate * wq,        // Little's law: Lq = λ Wq

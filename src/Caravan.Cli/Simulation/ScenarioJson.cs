@@ -22,7 +22,8 @@ internal sealed record ScenarioJson(
     /// <summary>Weekly series are written for this many elements at the top of each ranking.</summary>
     public const int WeeklyFor = 5;
 
-    public static ScenarioJson Of(ScenarioResult r)
+    /// <summary>The document of a run; <paramref name="elapsedSeconds"/> is its wall-clock time, measured by the caller.</summary>
+    public static ScenarioJson Of(ScenarioResult r, double elapsedSeconds)
     {
         var plan = r.Plan;
         var elements = r.Elements;
@@ -53,8 +54,8 @@ internal sealed record ScenarioJson(
             }).ToList(),
             new LittleJson(EstimateJson.Of(r.MeanUnitsInSystem), EstimateJson.Of(r.Of(x => x.ArrivalRatePerHour)), EstimateJson.Of(r.Of(x => x.TransitMeanHours))),
             plan.Notes,
-            new PerformanceJson(r.Events, Math.Round(r.ElapsedSeconds, 3), r.DegreeOfParallelism,
-                Math.Round(r.Replications.Count / Math.Max(r.ElapsedSeconds, 1e-9), 2)));
+            new PerformanceJson(r.Events, Math.Round(elapsedSeconds, 3), r.DegreeOfParallelism,
+                Math.Round(r.Replications.Count / Math.Max(elapsedSeconds, 1e-9), 2)));
     }
 
     private static ElementJson Element(ElementResult e) => new(e.Element.Name, e.Element.Kind.ToString(), e.Element.Node,

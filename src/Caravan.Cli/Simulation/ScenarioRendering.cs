@@ -12,7 +12,7 @@ internal static class ScenarioRendering
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     public const int RankedShown = 10;
 
-    public static void Render(CliContext context, ScenarioResult r)
+    public static void Render(CliContext context, ScenarioResult r, double elapsedSeconds)
     {
         var plan = r.Plan;
         var console = context.Console;
@@ -70,8 +70,8 @@ internal static class ScenarioRendering
         console.Write(Ranking(r.ByDelay));
 
         foreach (string note in plan.Notes) console.Write(new Text($"note: {note}\n"));
-        double rate = r.ElapsedSeconds > 0 ? r.Replications.Count / r.ElapsedSeconds : 0;
-        console.Write(new Text($"\n{N0(r.Events)} events in {r.ElapsedSeconds.ToString("0.00", Inv)} s on {r.DegreeOfParallelism} threads " +
+        double rate = elapsedSeconds > 0 ? r.Replications.Count / elapsedSeconds : 0;
+        console.Write(new Text($"\n{N0(r.Events)} events in {elapsedSeconds.ToString("0.00", Inv)} s on {r.DegreeOfParallelism} threads " +
             $"({rate.ToString("0.0", Inv)} replications/s).\n"));
     }
 

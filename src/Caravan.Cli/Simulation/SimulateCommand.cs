@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Files;
 using Caravan.Network;
 using Caravan.Simulation.Corridor;
 using NodaTime;
@@ -40,19 +42,21 @@ public static class SimulateCommand
             var settings = options.Read(parse);
             var network = settings.Network is { } file ? NetworkOption.Load(file) : LoadNetworkOf(name);
             var plan = Build(name, network, "SCENARIO");
+            var clock = Stopwatch.StartNew();
             var result = RunWithProgress(context, plan, settings.Replications, settings.Seed, $"Simulating {plan.Scenario.Name}");
+            double elapsedSeconds = clock.Elapsed.TotalSeconds; // the run's wall-clock time, as before the files are written
 
             if (settings.Csv is { } csv) Write("--csv", csv, dir => ScenarioCsv.Write(result, dir));
             if (settings.Charts is { } charts) Write("--charts", charts, dir => ScenarioCharts.Write(result, dir));
-            if (settings.Json) JsonOutput.Write(context.Out, ScenarioJson.Of(result));
-            else ScenarioRendering.Render(context, result);
+            if (settings.Json) JsonOutput.Write(context.Out, ScenarioJson.Of(result, elapsedSeconds));
+            else ScenarioRendering.Render(context, result, elapsedSeconds);
             return ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>The network file a scenario names, when it names one (`--network` overrides it).</summary>
-    internal static string? NetworkOf(string nameOrPath) => ScenarioLoader.TryLoad(nameOrPath).Scenario?.NetworkFile;
+    internal static string? NetworkOf(string nameOrPath) => ScenarioLoader.TryLoad(nameOrPath, ScenarioFiles.Instance).Scenario?.NetworkFile;
 
     /// <summary>The network a scenario names (errors say "SCENARIO network:"), else the default corridor.</summary>
     internal static Network.NetworkModel LoadNetworkOf(string nameOrPath) =>
@@ -61,7 +65,7 @@ public static class SimulateCommand
     /// <summary>Loads and compiles a scenario; every problem is one line naming file, path, value and what was expected.</summary>
     internal static CorridorPlan Build(string nameOrPath, NetworkModel network, string field)
     {
-        var (scenario, errors) = ScenarioLoader.TryLoad(nameOrPath);
+        var (scenario, errors) = ScenarioLoader.TryLoad(nameOrPath, ScenarioFiles.Instance);
         if (scenario is null) throw ScenarioFailure(field, errors);
         try
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
@@ -49,8 +50,9 @@ public static class SimulateQueueCommand
                 return ExitCodes.Usage;
             }
 
+            var clock = Stopwatch.StartNew();
             QueueResult result = MmcQueue.Run(options);
-            var report = QueueReport.Of(options, result);
+            var report = QueueReport.Of(options, result, clock.Elapsed.TotalSeconds);
             if (parse.GetValue(json)) JsonOutput.Write(ctx.Out, report);
             else QueueReport.Render(ctx, report);
             return ExitCodes.Ok;

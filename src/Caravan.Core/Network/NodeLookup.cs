@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Caravan.Planning;
 
 namespace Caravan.Network;
 
@@ -30,20 +29,26 @@ public sealed class NodeLookup
     }
 
     /// <summary>
-    /// The node <paramref name="query"/> names. Throws <see cref="PlanRequestException"/> naming
-    /// <paramref name="field"/> (e.g. "--from") when no node or several nodes match, with the closest matches.
+    /// The node <paramref name="query"/> names, or what was expected instead when no node or several match: "a node id
+    /// or name; did you mean: …" with the closest matches. The caller turns that into its own error (the planner's
+    /// <c>NodeLookup.Resolve</c> extension throws a PlanRequestException naming the field).
     /// </summary>
-    public Node Resolve(string query, string field)
+    public bool TryResolve(string query, [NotNullWhen(true)] out Node? node, [NotNullWhen(false)] out string? expected)
     {
         var matches = Match(query);
-        if (matches.Count == 1) return matches[0];
-
-        string expected = matches.Count > 1
+        if (matches.Count == 1)
+        {
+            node = matches[0];
+            expected = null;
+            return true;
+        }
+        node = null;
+        expected = matches.Count > 1
             ? $"a node id or name; \"{query.Trim()}\" could be: {Describe(matches.Take(MaxSuggestions))}"
             : Suggest(query) is { Count: > 0 } close
                 ? $"a node id or name; did you mean: {Describe(close)}"
                 : "a node id or name; the network has no nodes";
-        throw new PlanRequestException(field, query, expected);
+        return false;
     }
 
     /// <summary>The node <paramref name="query"/> names, when exactly one does.</summary>

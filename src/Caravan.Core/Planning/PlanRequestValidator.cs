@@ -1,4 +1,5 @@
 using Caravan.Network;
+using Caravan.Shipments;
 
 namespace Caravan.Planning;
 
@@ -20,28 +21,9 @@ internal static class PlanRequestValidator
         if (request.MaxRides is < 1 or > 30)
             throw new PlanRequestException("maxRides", request.MaxRides.ToString(), "a number of rides from 1 to 30");
 
-        var cargo = request.Cargo;
-        switch (cargo.Kind)
-        {
-            case CargoKind.Container:
-                if (cargo.Containers20 < 0 || cargo.Containers40 < 0 || cargo.ContainerCount == 0)
-                    throw new PlanRequestException("cargo.containers", $"{cargo.Containers20}x20ft,{cargo.Containers40}x40ft", "at least one container and no negative counts");
-                if (cargo.ContainerCount > 100_000)
-                    throw new PlanRequestException("cargo.containers", cargo.ContainerCount.ToString(), "at most 100,000 containers in one shipment");
-                break;
-            case CargoKind.Wagon:
-                if (cargo.WagonCount is < 1 or > 100_000)
-                    throw new PlanRequestException("cargo.wagons", cargo.WagonCount.ToString(), "from 1 to 100,000 wagons");
-                break;
-            default:
-                if (!(cargo.Tonnes > 0) || cargo.Tonnes > 10_000_000)
-                    throw new PlanRequestException("cargo.tonnes", cargo.Tonnes.ToString(), "a positive mass up to 10,000,000 t");
-                break;
-        }
-        if (cargo.Tonnes < 0 || double.IsNaN(cargo.Tonnes))
-            throw new PlanRequestException("cargo.tonnes", cargo.Tonnes.ToString(), "a mass ≥ 0 t");
-        if (cargo.DangerousGoodsClass is { } dg && dg is < 1 or > 9)
-            throw new PlanRequestException("cargo.dangerousGoodsClass", dg.ToString(), "a UN class from 1 to 9");
+        // The rules the CLI and the API apply too (CargoRules); a request built in code meets them here.
+        if (CargoRules.Check(request.Cargo) is [var problem, ..])
+            throw new PlanRequestException("cargo." + problem.Field, problem.Found, problem.Expected);
         foreach (var node in request.Constraints.AvoidNodes)
             if (!network.NodesById.ContainsKey(node))
                 throw new PlanRequestException("constraints.avoidNodes", node, "node ids of the network");

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Caravan.Contracts;
 using Caravan.Network;
 using Caravan.Storage;
 using NodaTime;

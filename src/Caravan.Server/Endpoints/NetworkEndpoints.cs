@@ -1,4 +1,5 @@
 using Caravan.Network;
+using Caravan.Contracts;
 using Caravan.Server.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

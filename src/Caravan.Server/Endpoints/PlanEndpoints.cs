@@ -1,5 +1,6 @@
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Contracts;
 using Caravan.Server.Contracts;
 using Caravan.Server.Problems;
 using Caravan.Server.Requests;

@@ -9,13 +9,10 @@ namespace Caravan.Server.Requests;
 /// <summary>
 /// Turns a request's "cargo" into a <see cref="Cargo"/>, refusing what the CLI refuses (and what the planner's own
 /// checks would refuse) with the field named: a negative count, no cargo at all, two kinds at once, absurd sizes.
+/// The body's shape (which fields go together) is checked here; the limits and their words are <see cref="CargoRules"/>.
 /// </summary>
 internal static class CargoReader
 {
-    /// <summary>Largest counts accepted: the planner's own limits (PlanRequestValidator).</summary>
-    public const int MaxUnits = 100_000;
-    public const double MaxTonnes = 10_000_000;
-
     public static Cargo? Read(CargoBody? body, string field, FieldErrors errors)
     {
         if (body is null)
@@ -27,10 +24,10 @@ internal static class CargoReader
         Count(body.Containers20, $"{field}.containers20", errors);
         Count(body.Containers40, $"{field}.containers40", errors);
         Count(body.Wagons, $"{field}.wagons", errors);
-        if (body.Tonnes is { } t && (!double.IsFinite(t) || t <= 0 || t > MaxTonnes))
-            errors.Add($"{field}.tonnes", Text(t), $"a mass > 0 and at most {MaxTonnes.ToString("N0", CultureInfo.InvariantCulture)} t");
-        if (body.DangerousGoodsClass is { } dg && dg is < 1 or > 9)
-            errors.Add($"{field}.dangerousGoodsClass", dg.ToString(CultureInfo.InvariantCulture), "a UN dangerous-goods class from 1 to 9");
+        if (body.Tonnes is { } t && !CargoRules.IsTonnes(t))
+            errors.Add($"{field}.tonnes", Text(t), CargoRules.TonnesExpected);
+        if (body.DangerousGoodsClass is { } dg && !CargoRules.IsDangerousGoodsClass(dg))
+            errors.Add($"{field}.dangerousGoodsClass", dg.ToString(CultureInfo.InvariantCulture), CargoRules.DangerousGoodsExpected);
 
         bool containers = (body.Containers20 ?? 0) + (body.Containers40 ?? 0) > 0 || body.Containers20 is not null || body.Containers40 is not null;
         bool wagons = body.Wagons is not null;
@@ -47,7 +44,7 @@ internal static class CargoReader
                 break;
             case CargoKind.Wagon:
                 if (containers) errors.Add($"{field}.containers20", Text(body.Containers20 ?? body.Containers40), "no containers for wagonload cargo");
-                if (!wagons) errors.Add($"{field}.wagons", null, "a number of wagons from 1 to 100,000");
+                if (!wagons) errors.Add($"{field}.wagons", null, CargoRules.WagonsExpected);
                 break;
             default:
                 if (containers || wagons) errors.Add($"{field}.kind", kind.ToString(), "container or wagon when containers or wagons are given");
@@ -71,8 +68,8 @@ internal static class CargoReader
 
     private static void Count(int? value, string field, FieldErrors errors)
     {
-        if (value is { } n && (n < 0 || n > MaxUnits))
-            errors.Add(field, n.ToString(CultureInfo.InvariantCulture), $"a whole number from 0 to {MaxUnits.ToString("N0", CultureInfo.InvariantCulture)}");
+        if (value is { } n && !CargoRules.IsUnitCount(n))
+            errors.Add(field, n.ToString(CultureInfo.InvariantCulture), CargoRules.UnitCountExpected);
     }
 
     private static int CountOf(FieldErrors errors) => errors.Count;

@@ -20,7 +20,7 @@ public sealed class ScenarioNetworkTests : IDisposable
     [Fact]
     public void The_network_path_is_read_relative_to_the_scenario_file()
     {
-        var scenario = Caravan.Simulation.Corridor.ScenarioLoader.Load(Path.Combine(_dir, "tiny.json"));
+        var scenario = Caravan.Simulation.Corridor.ScenarioLoader.Load(Path.Combine(_dir, "tiny.json"), Caravan.Files.ScenarioFiles.Instance);
 
         Assert.Equal(Path.Combine(_dir, "networks", "tiny.json"), scenario.NetworkFile);
     }

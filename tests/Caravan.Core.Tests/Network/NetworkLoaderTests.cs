@@ -9,7 +9,7 @@ public class NetworkLoaderTests
     public void TryLoad_of_a_missing_file_gives_one_error_and_no_exception()
     {
         string path = Path.Combine(Path.GetTempPath(), $"caravan-missing-{Guid.NewGuid():N}.json");
-        var result = NetworkLoader.TryLoad(path);
+        var result = Caravan.Files.NetworkFiles.TryLoad(path);
         Assert.Null(result.Network);
         var error = Assert.Single(result.Errors);
         Assert.Equal(Path.GetFileName(path), error.File);
@@ -19,7 +19,7 @@ public class NetworkLoaderTests
     public void Load_of_a_missing_file_throws_with_that_error()
     {
         string path = Path.Combine(Path.GetTempPath(), $"caravan-missing-{Guid.NewGuid():N}.json");
-        var e = Assert.Throws<NetworkLoadException>(() => NetworkLoader.Load(path));
+        var e = Assert.Throws<NetworkLoadException>(() => Caravan.Files.NetworkFiles.Load(path));
         Assert.Single(e.Errors);
     }
 
@@ -27,7 +27,7 @@ public class NetworkLoaderTests
     public void Load_reads_a_file_and_remembers_where_it_came_from()
     {
         string path = Path.Combine(AppContext.BaseDirectory, "tiny-network.json");
-        var network = NetworkLoader.Load(path);
+        var network = Caravan.Files.NetworkFiles.Load(path);
         Assert.Equal(path, network.Origin);
         Assert.Equal("tiny-example", network.Name);
     }
@@ -42,7 +42,7 @@ public class NetworkLoaderTests
         File.WriteAllText(path, doc.ToJsonString());
         try
         {
-            var e = Assert.Throws<NetworkLoadException>(() => NetworkLoader.Load(path));
+            var e = Assert.Throws<NetworkLoadException>(() => Caravan.Files.NetworkFiles.Load(path));
             Assert.Equal(2, e.Errors.Count);
             Assert.All(e.Errors, error => Assert.Equal(Path.GetFileName(path), error.File));
             Assert.Contains("links[0].distanceKm: found -5", e.Message);

@@ -12,7 +12,7 @@ namespace Caravan.Core.Tests.Planning;
 /// </summary>
 public class PlannerHandComputedTests
 {
-    private static readonly NetworkModel Tiny = NetworkLoader.Load(Path.Combine(AppContext.BaseDirectory, "tiny-network.json"));
+    private static readonly NetworkModel Tiny = Caravan.Files.NetworkFiles.Load(Path.Combine(AppContext.BaseDirectory, "tiny-network.json"));
     private static readonly Planner Planner = new(Tiny);
 
     private static Cargo Forties(int n) => new() { Kind = CargoKind.Container, Containers40 = n };

@@ -14,7 +14,7 @@ namespace Caravan.Server.Tests.Support;
 /// </summary>
 public sealed partial class ServerHost : IAsyncDisposable
 {
-    private static readonly Lazy<NetworkModel> Tiny = new(() => NetworkLoader.Load(TestPaths.TinyNetwork));
+    private static readonly Lazy<NetworkModel> Tiny = new(() => Caravan.Files.NetworkFiles.Load(TestPaths.TinyNetwork));
 
     public required WebApplication App { get; init; }
     public required string BaseUrl { get; init; }

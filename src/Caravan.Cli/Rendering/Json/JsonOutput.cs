@@ -7,7 +7,7 @@ namespace Caravan.Cli.Rendering.Json;
 /// <summary>
 /// Writes one JSON document per command to standard output: camelCase names, enums as camelCase strings, nulls
 /// written out (a field is always present; docs/cli-json.md lists them), non-ASCII text as is. The plan, quote and
-/// network documents are the HTTP API's own types (Caravan.Server.Contracts), so both write the same shapes.
+/// network documents are the HTTP API's own types (Caravan.Contracts), so both write the same shapes.
 /// </summary>
 internal static class JsonOutput
 {

@@ -1,6 +1,6 @@
 namespace Caravan.Network;
 
-/// <summary>Thrown by <see cref="NetworkLoader.Load"/> when a network file has errors; lists every one of them.</summary>
+/// <summary>Thrown when a network file has errors (e.g. by Caravan.Files' NetworkFiles.Load); lists every one of them.</summary>
 public sealed class NetworkLoadException : Exception
 {
     public NetworkLoadException(IReadOnlyList<NetworkError> errors)

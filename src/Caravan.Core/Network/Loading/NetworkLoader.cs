@@ -1,9 +1,9 @@
 namespace Caravan.Network;
 
 /// <summary>
-/// Loads a corridor network from its JSON file (the format is documented in docs/network-format.md) and validates
+/// Parses a corridor network from its JSON (the format is documented in docs/network-format.md) and validates
 /// all of it: every error in the file is reported at once, each with its path, and no network is returned unless
-/// the file is entirely valid.
+/// the file is entirely valid. Reading a file is the host's part (Caravan.Files): the core does no file I/O.
 /// </summary>
 public static class NetworkLoader
 {
@@ -21,31 +21,6 @@ public static class NetworkLoader
     /// </summary>
     public static NetworkModel LoadDefault() => Default.Value;
 
-    /// <summary>Loads a network file; throws <see cref="NetworkLoadException"/> listing every error.</summary>
-    public static NetworkModel Load(string path)
-    {
-        var result = TryLoad(path);
-        return result.Ok ? result.Network! : throw new NetworkLoadException(result.Errors);
-    }
-
-    /// <summary>Loads a network file without throwing: a missing or unreadable file gives one error.</summary>
-    public static NetworkLoadResult TryLoad(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string file = Path.GetFileName(path) is { Length: > 0 } name ? name : path;
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            // Reads as "corridor.json: missing, expected a readable network file (Could not find file '…')".
-            return new NetworkLoadResult(null, [new NetworkError(file, "", null, $"a readable network file ({e.Message.TrimEnd('.')})")]);
-        }
-        return NetworkFileReader.Read(json, file, path);
-    }
-
     /// <summary>
     /// Parses network JSON. <paramref name="origin"/> names the file in every error (use the file name, not a full
     /// path) and becomes the network's <see cref="NetworkModel.Origin"/>.
@@ -55,6 +30,18 @@ public static class NetworkLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(origin);
         return NetworkFileReader.Read(json, origin, origin);
+    }
+
+    /// <summary>
+    /// Parses network JSON read by the host (the core reads no files): <paramref name="file"/> names it in every error,
+    /// <paramref name="origin"/> (e.g. the path it was read from) becomes the network's <see cref="NetworkModel.Origin"/>.
+    /// </summary>
+    public static NetworkLoadResult Parse(string json, string file, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(origin);
+        return NetworkFileReader.Read(json, file, origin);
     }
 
     private static NetworkModel LoadDefaultUncached()

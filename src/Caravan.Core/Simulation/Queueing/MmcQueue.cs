@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Caravan.Simulation;
 
 /// <summary>
@@ -13,11 +11,10 @@ public static class MmcQueue
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var stopwatch = Stopwatch.StartNew();
+        // No clock here: the caller times the run (the CLI reports it, the benchmark measures it).
         var model = new MmcModel(options);
         model.Simulate();
-        stopwatch.Stop();
-        return model.Result(stopwatch.Elapsed.TotalSeconds);
+        return model.Result();
     }
 
     /// <summary>Runs replications 0..n−1 of the same model, with seeds Seed, Seed+1, … (independent streams).</summary>
@@ -143,7 +140,7 @@ internal sealed class MmcModel : IResourceUser
         _customers.Free(slot);
     }
 
-    public QueueResult Result(double elapsedSeconds)
+    public QueueResult Result()
     {
         ConfidenceInterval ci = _waitBatches.ConfidenceInterval(0.95);
         return new QueueResult
@@ -159,7 +156,6 @@ internal sealed class MmcModel : IResourceUser
             MeanSystemTime = _systemTimeSum / _departedMeasured,
             MaxQueueLength = _windowMaxQueue,
             SimulatedHours = _sim.Now,
-            ElapsedSeconds = elapsedSeconds,
         };
     }
 }

@@ -35,7 +35,4 @@ public sealed record QueueResult
 
     /// <summary>Simulated time at the end of the run.</summary>
     public required double SimulatedHours { get; init; }
-
-    /// <summary>Wall-clock seconds of the run.</summary>
-    public required double ElapsedSeconds { get; init; }
 }

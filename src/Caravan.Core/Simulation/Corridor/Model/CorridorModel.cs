@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>
@@ -65,9 +63,8 @@ public sealed class CorridorModel
     /// <summary>Runs the warm-up and the horizon and returns what was measured.</summary>
     public ReplicationResult Run()
     {
-        var clock = Stopwatch.StartNew();
         _sim.Run(_plan.EndHours);
-        return ReplicationSummary.Collect(new ReplicationSummary.Parts(_plan, _sim, _replication, clock.Elapsed.TotalSeconds,
+        return ReplicationSummary.Collect(new ReplicationSummary.Parts(_plan, _sim, _replication,
             _units.Live, _flow, _elements, _terminals, _trains, _vessels, _storms));
     }
 

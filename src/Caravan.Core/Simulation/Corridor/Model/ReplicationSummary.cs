@@ -4,7 +4,7 @@ namespace Caravan.Simulation.Corridor;
 internal static class ReplicationSummary
 {
     /// <summary>The parts of a finished replication that the result is read from.</summary>
-    public sealed record Parts(CorridorPlan Plan, Simulator Sim, int Replication, double ElapsedSeconds, int LiveUnits,
+    public sealed record Parts(CorridorPlan Plan, Simulator Sim, int Replication, int LiveUnits,
         FlowStatistics Flow, ElementStatistics Elements, Terminals Terminals, Trains Trains, Vessels Vessels, Storms Storms);
 
     public static ReplicationResult Collect(Parts parts)
@@ -37,7 +37,6 @@ internal static class ReplicationSummary
         {
             Replication = parts.Replication,
             Events = sim.EventsProcessed,
-            ElapsedSeconds = parts.ElapsedSeconds,
             ArrivedUnits = flow.Arrived,
             RefusedUnits = flow.Refused,
             DeliveredUnits = flow.Delivered,

@@ -9,7 +9,6 @@ public sealed class ReplicationResult
 {
     public required int Replication { get; init; }
     public required long Events { get; init; }
-    public required double ElapsedSeconds { get; init; }
 
     // Flow of units (wagon loads) through the measured window.
     public required long ArrivedUnits { get; init; }

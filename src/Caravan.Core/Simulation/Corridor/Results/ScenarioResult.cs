@@ -54,8 +54,7 @@ public sealed class ScenarioResult
     public required CorridorPlan Plan { get; init; }
     public required long Seed { get; init; }
     public required IReadOnlyList<ReplicationResult> Replications { get; init; }
-    public required double ElapsedSeconds { get; init; }
-    public required double CpuSeconds { get; init; }
+    /// <summary>How many replications ran at once. Timings are the caller's to measure: the core keeps no clock.</summary>
     public required int DegreeOfParallelism { get; init; }
 
     public string Scenario => Plan.Scenario.Name;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Caravan.Network;
 
 namespace Caravan.Simulation.Corridor;
@@ -22,22 +21,15 @@ public static class ScenarioRunner
         int dop = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
         var results = new ReplicationResult[replications];
         int done = 0;
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
         Parallel.For(0, replications, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
         {
             results[r] = new CorridorModel(plan, seed, r).Run();
             int finished = Interlocked.Increment(ref done);
             progress?.Report(finished);
         });
-        clock.Stop();
-        process.Refresh();
         return new ScenarioResult
         {
             Plan = plan, Seed = seed, Replications = results,
-            ElapsedSeconds = clock.Elapsed.TotalSeconds,
-            CpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds,
             DegreeOfParallelism = dop,
         };
     }

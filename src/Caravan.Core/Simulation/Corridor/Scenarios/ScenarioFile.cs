@@ -12,10 +12,8 @@ internal sealed class ScenarioFile
     public string? Name { get; set; }
     public string? Description { get; set; }
     public string? Extends { get; set; }
-    /// <summary>The network file the scenario runs on, as written (relative to <see cref="Directory"/>).</summary>
+    /// <summary>The network file the scenario runs on: as written, then as the scenario source resolved it.</summary>
     public string? Network { get; set; }
-    /// <summary>Where the file lies (null for a built-in scenario or a string): relative paths in it start there.</summary>
-    public string? Directory { get; set; }
     public double? WarmupDays { get; set; }
     public double? HorizonDays { get; set; }
     public bool? IncludePlanned { get; set; }

@@ -2,92 +2,71 @@
 namespace Caravan.Simulation.Corridor;
 
 /// <summary>
-/// Finds, reads, validates and merges scenarios. A scenario is named (one of the files shipped in data/scenarios,
-/// embedded in Caravan.Core so the installed tool works anywhere) or given as a path. A file may <c>extends</c>
-/// another: the parent is looked for next to the file first, then among the built-in scenarios.
+/// Reads, validates and merges scenarios. A scenario is named (one of the <see cref="BuiltInScenarios"/>) or found by
+/// the host's <see cref="IScenarioSource"/> (the CLI's looks for files too). A scenario may <c>extends</c> another,
+/// which the same source finds; the core itself reads no files.
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Resource names are this prefix + scenario name + ".json" (see Caravan.Core.csproj).</summary>
-    public const string ResourcePrefix = "Caravan.Scenarios.";
-
     private const int MaxChain = 16;
 
     /// <summary>The names of the scenarios shipped with Caravan, sorted.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(ScenarioLoader).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-        .Select(n => n[ResourcePrefix.Length..^".json".Length])
-        .Order(StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<string> BuiltInNames => BuiltInScenarios.Names;
 
-    /// <summary>A built-in scenario by name, or a scenario file by path. Throws <see cref="ScenarioLoadException"/>.</summary>
-    public static Scenario Load(string nameOrPath)
+    /// <summary>A built-in scenario by name. Throws <see cref="ScenarioLoadException"/>.</summary>
+    public static Scenario Load(string name) => Load(name, BuiltInScenarios.Instance);
+
+    /// <summary>The scenario <paramref name="source"/> finds for <paramref name="reference"/>. Throws <see cref="ScenarioLoadException"/>.</summary>
+    public static Scenario Load(string reference, IScenarioSource source)
     {
-        var (scenario, errors) = TryLoad(nameOrPath);
+        var (scenario, errors) = TryLoad(reference, source);
         return scenario ?? throw new ScenarioLoadException(errors);
     }
 
-    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string nameOrPath)
+    /// <summary>A built-in scenario by name, or every error.</summary>
+    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string name) => TryLoad(name, BuiltInScenarios.Instance);
+
+    /// <summary>The scenario <paramref name="source"/> finds for <paramref name="reference"/>, or every error.</summary>
+    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) TryLoad(string reference, IScenarioSource source)
     {
-        ArgumentNullException.ThrowIfNull(nameOrPath);
-        var first = Locate(nameOrPath, directory: null);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(source);
+        var first = source.Find(reference, from: null);
         if (first is null)
         {
             string known = string.Join(", ", BuiltInNames);
-            return (null, [new ScenarioError(nameOrPath, "", null, $"a scenario file or one of the built-in scenarios: {known}")]);
+            return (null, [new ScenarioError(reference, "", null, $"a scenario file or one of the built-in scenarios: {known}")]);
         }
-        return Resolve(first.Value);
+        return Resolve(first, source);
     }
 
     /// <summary>Scenario JSON from a string; <paramref name="file"/> names it in errors. Parents come from the built-in set.</summary>
     public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Parse(string json, string file) =>
-        Resolve(new Located(json, file, null));
+        Resolve(new ScenarioDocument(json, file), BuiltInScenarios.Instance);
 
-    private readonly record struct Located(string Json, string File, string? Directory);
-
-    private static (Scenario?, IReadOnlyList<ScenarioError>) Resolve(Located start)
+    private static (Scenario?, IReadOnlyList<ScenarioError>) Resolve(ScenarioDocument start, IScenarioSource source)
     {
         var chain = new List<ScenarioFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        Located current = start;
+        ScenarioDocument current = start;
         while (true)
         {
             var (file, errors) = ScenarioFileReader.Read(current.Json, current.File);
             if (file is null) return (null, errors);
-            file.Directory = current.Directory;
+            if (file.Network is { } network) file.Network = source.ResolveNetwork(network, current);
             chain.Add(file);
             if (file.Extends is not { } parent) break;
             if (!seen.Add(current.File) || chain.Count > MaxChain)
                 return (null, [new ScenarioError(current.File, "extends", Quote(parent), "a chain of scenarios without a cycle")]);
-            var next = Locate(parent, current.Directory);
+            var next = source.Find(parent, current);
             if (next is null)
                 return (null, [new ScenarioError(current.File, "extends", Quote(parent), $"a scenario next to this file or built in: {string.Join(", ", BuiltInNames)}")]);
-            if (seen.Contains(next.Value.File))
+            if (seen.Contains(next.File))
                 return (null, [new ScenarioError(current.File, "extends", Quote(parent), "a chain of scenarios without a cycle")]);
-            current = next.Value;
+            current = next;
         }
         return Merge(chain);
     }
-
-    private static Located? Locate(string nameOrPath, string? directory)
-    {
-        bool looksLikePath = nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || nameOrPath.Contains('/') || nameOrPath.Contains('\\');
-        if (directory is not null && !looksLikePath)
-        {
-            string sibling = Path.Combine(directory, nameOrPath + ".json");
-            if (File.Exists(sibling)) return FromDisk(sibling);
-        }
-        if (looksLikePath || File.Exists(nameOrPath))
-            return File.Exists(nameOrPath) ? FromDisk(nameOrPath) : null;
-        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(ResourcePrefix + nameOrPath + ".json");
-        if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return new Located(reader.ReadToEnd(), nameOrPath + ".json", null);
-    }
-
-    private static Located FromDisk(string path) =>
-        new(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));
 
     /// <summary>Applies the chain root first: scalars and weather are replaced, streams and map entries replaced by key.</summary>
     private static (Scenario?, IReadOnlyList<ScenarioError>) Merge(List<ScenarioFile> chain)
@@ -116,7 +95,7 @@ public static class ScenarioLoader
             planned = f.IncludePlanned ?? planned;
             avoid = f.AvoidCountries ?? avoid;
             seasonality = f.Seasonality ?? seasonality;
-            if (f.Network is { } n) network = Path.IsPathRooted(n) || f.Directory is null ? n : Path.Combine(f.Directory, n);
+            network = f.Network ?? network;
             foreach (string removed in f.RemovedDemand)
                 if (demand.RemoveAll(d => d.Id == removed) == 0)
                     errors.Add(new ScenarioError(f.File, "demand", Quote(removed), "the id of a stream of the scenario it extends, to remove"));

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Caravan.Network;
 using Caravan.Planning;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>The document `caravan plan --json` writes (docs/cli-json.md, "plan").</summary>
 public sealed record PlanJson(

@@ -7,7 +7,7 @@ using Caravan.Tariffs;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 // The shapes shared by the plan, quote and network documents. docs/cli-json.md describes every field.
 // `caravan plan/quote/network show --json` and the HTTP API both write these types (the CLI references this project

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>Money as a JSON number with exactly two decimals (12.50, not 12.5), rounded half away from zero.</summary>
 public sealed class MoneyJsonConverter : JsonConverter<decimal>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Caravan.Network;
 using Caravan.Planning;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>
 /// Values the JSON documents carry that the CLI's tables show too; kept beside the documents so that a table and

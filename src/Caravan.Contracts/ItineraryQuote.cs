@@ -2,7 +2,7 @@ using Caravan.Network;
 using Caravan.Planning;
 using Caravan.Tariffs;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>
 /// One itinerary's price as a shipper reads it: the charges of each leg, any charges of the itinerary as a whole

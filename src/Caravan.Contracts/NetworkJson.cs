@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Caravan.Network;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>The document `caravan network show --json` writes (docs/cli-json.md, "network show").</summary>
 public sealed record NetworkJson(

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Caravan.Network;
 using Caravan.Planning;
 
-namespace Caravan.Server.Contracts;
+namespace Caravan.Contracts;
 
 /// <summary>The document `caravan quote --json` writes (docs/cli-json.md, "quote").</summary>
 public sealed record QuoteJson(
