@@ -34,11 +34,16 @@ public abstract partial class RelationalCaravanStore
         await using (var select = connection.Command(transaction, """
             SELECT service_id, departs_at FROM departures
             WHERE service_id = @service AND latest_departure IS NOT NULL AND departs_at <= @grace AND latest_departure >= @ready
+              AND (capacity_teu_micro IS NULL OR held_teu_micro + @q_teu <= capacity_teu_micro)
+              AND (capacity_wagons_micro IS NULL OR held_wagons_micro + @q_wagons <= capacity_wagons_micro)
+              AND (capacity_tonnes_micro IS NULL OR held_tonnes_micro + @q_tonnes <= capacity_tonnes_micro)
             ORDER BY latest_departure, id
             """))
         {
+            // Only voyages that had room when read: a busy service has many full ones, and trying each would cost a
+            // round trip and a wait on its lock. (The UPDATE below checks again on the committed row.)
             await using var reader = await select.With("@service", leg.Departure.ServiceId).With(Dialect, "@ready", ready)
-                .With(Dialect, "@grace", ready + VoyageOpeningGrace).ExecuteReaderAsync(ct);
+                .With(Dialect, "@grace", ready + VoyageOpeningGrace).WithMicro("@q", quantity).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) loading.Add(new DepartureRef(reader.GetString(0), Dialect.ReadInstant(reader, 1)));
         }
         // Each try is the same conditional UPDATE as a scheduled hold: a voyage filled meanwhile by another
@@ -47,9 +52,21 @@ public abstract partial class RelationalCaravanStore
             if (await TryHoldAsync(connection, transaction, voyage, quantity, now, ct)) return voyage;
 
         if (!Fits(quantity, defaultCapacity)) return null;
+        // A new vessel opens at the ready time, or a second after the last one opened within the grace (those are full).
+        var first = ready;
+        await using (var last = connection.Command(transaction, """
+            SELECT MAX(departs_at) FROM departures
+            WHERE service_id = @service AND latest_departure IS NOT NULL AND departs_at >= @ready AND departs_at < @grace
+            """))
+        {
+            await using var reader = await last.With("@service", leg.Departure.ServiceId).With(Dialect, "@ready", ready)
+                .With(Dialect, "@grace", ready + VoyageOpeningGrace).ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct) && reader.NullableInstant(Dialect, 0) is { } opened) first = opened + Duration.FromSeconds(1);
+        }
         for (var k = 0; k < MaxVoyageOpenings; k++)
         {
-            var opens = ready + Duration.FromSeconds(k);
+            var opens = first + Duration.FromSeconds(k);
+            if (opens > ready + VoyageOpeningGrace) break;
             var voyage = new DepartureRef(leg.Departure.ServiceId, opens);
             var p = "@v";
             await using var upsert = connection.Command(transaction, UpsertHoldSql(p));
