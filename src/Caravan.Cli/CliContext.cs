@@ -21,17 +21,34 @@ public sealed class CliContext
     public required IAnsiConsole Console { get; init; }
     public required IClock Clock { get; init; }
 
+    /// <summary>
+    /// The output format without --format or --json: tables on a terminal, plain text when standard output is a
+    /// file or a pipe (no box drawing, colour or escape codes for grep, awk or a log to trip over).
+    /// </summary>
+    public Rendering.OutputFormat DefaultFormat { get; init; } = Rendering.OutputFormat.Table;
+
     /// <summary>The process's console and the system clock.</summary>
     public static CliContext FromSystem()
     {
         System.Console.OutputEncoding = Encoding.UTF8; // node names and arrows are not ASCII
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
-        if (System.Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
-        return new CliContext { Out = System.Console.Out, Error = System.Console.Error, Console = console, Clock = SystemClock.Instance };
+        bool redirected = System.Console.IsOutputRedirected;
+        if (redirected) console.Profile.Width = RedirectedWidth;
+        return new CliContext
+        {
+            Out = System.Console.Out, Error = System.Console.Error, Console = console, Clock = SystemClock.Instance,
+            DefaultFormat = DefaultFormatFor(redirected),
+        };
     }
 
-    /// <summary>Plain text (no colours, no escape codes) onto the given writers, 120 columns wide.</summary>
-    public static CliContext ForWriters(TextWriter output, TextWriter error, IClock clock)
+    public static Rendering.OutputFormat DefaultFormatFor(bool outputRedirected) =>
+        outputRedirected ? Rendering.OutputFormat.Plain : Rendering.OutputFormat.Table;
+
+    /// <summary>
+    /// Text without colours or escape codes onto the given writers, 120 columns wide. Tables by default, as a user
+    /// at a terminal sees them (tests read them so); <paramref name="defaultFormat"/> Plain is a redirected output.
+    /// </summary>
+    public static CliContext ForWriters(TextWriter output, TextWriter error, IClock clock, Rendering.OutputFormat defaultFormat = Rendering.OutputFormat.Table)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -41,6 +58,6 @@ public sealed class CliContext
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = RedirectedWidth;
-        return new CliContext { Out = output, Error = error, Console = console, Clock = clock };
+        return new CliContext { Out = output, Error = error, Console = console, Clock = clock, DefaultFormat = defaultFormat };
     }
 }

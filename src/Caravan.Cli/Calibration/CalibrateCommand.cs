@@ -4,10 +4,10 @@ using Caravan.Calibration;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Cli.Simulation;
 using Caravan.Network;
 using Caravan.Simulation.Corridor;
-using Spectre.Console;
 
 namespace Caravan.Cli.Calibration;
 
@@ -22,7 +22,7 @@ public static class CalibrateCommand
 
     public static Command Create(CliContext context)
     {
-        var options = new RunOptions(DefaultReplications);
+        var options = new RunOptions("one row per check", DefaultReplications);
         var writeWaits = new Option<string?>("--write-waits")
         {
             Description = $"First simulate {WaitScenario} and write the Caspian waits it measures to FILE (the planner's wait set, data/waits/{WaitScenario}.json), then check with them.",
@@ -33,12 +33,13 @@ public static class CalibrateCommand
         command.Options.Add(writeWaits);
         command.SetAction(parse =>
         {
-            var settings = options.Read(parse);
+            var settings = options.Read(parse, context);
             var network = NetworkOption.Load(settings.Network);
             if (parse.GetValue(writeWaits) is { } file) network = WriteWaits(context, network, file, settings.Replications, settings.Seed);
             var report = Calibrator.Run(CalibrationTableReader.LoadDefault(), network, settings.Replications, settings.Seed);
-            if (settings.Json) JsonOutput.Write(context.Out, CalibrationJson.Of(report));
-            else Render(context, report);
+            if (settings.Format == OutputFormat.Json) JsonOutput.Write(context.Out, CalibrationJson.Of(report));
+            else if (settings.Format == OutputFormat.Tsv) SheetWriter.Tsv(context.Out, Checks(report));
+            else Render(new Page(context, settings.Format), report);
             return report.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
@@ -63,30 +64,39 @@ public static class CalibrateCommand
         return network.WithWaits(waits);
     }
 
-    private static void Render(CliContext context, CalibrationReport report)
+    private static void Render(Page page, CalibrationReport report)
     {
-        var console = context.Console;
-        console.Write(new Text($"Calibration of {report.Network} {report.NetworkVersion}: {report.Replications} replications per scenario, seed {report.Seed}.\n"));
-        console.Write(new Text(report.WaitSet is { } w
+        page.Text($"Calibration of {report.Network} {report.NetworkVersion}: {report.Replications} replications per scenario, seed {report.Seed}.\n");
+        page.Text(report.WaitSet is { } w
             ? $"Planner ferry waits: simulated on {w.Scenario} ({w.Replications} replications, seed {w.Seed}).\n"
-            : "Planner ferry waits: the network file's fill times; no wait set was measured on this network (caravan calibrate --write-waits FILE).\n"));
-        var table = Tables.Create("#>", "Check", "Model>", "Published>", "Band>", "Unit!", "Result!");
+            : "Planner ferry waits: the network file's fill times; no wait set was measured on this network (caravan calibrate --write-waits FILE).\n");
+        page.Table(Checks(report));
+        page.Text($"{report.Passed} passed, {report.Failed} failed.\n");
+        for (int i = 0; i < report.Checks.Count; i++)
+            if (report.Checks[i].Note is { } note) page.Text($"  {i + 1}. not measured: {note}\n");
+        page.Text("Sources:\n");
+        for (int i = 0; i < report.Checks.Count; i++)
+            page.Text($"  {i + 1}. {report.Checks[i].Target.Source} ({report.Checks[i].Target.Date})\n");
+    }
+
+    /// <summary>Model against published, one check a row (also `calibrate --format tsv`).</summary>
+    internal static Sheet Checks(CalibrationReport report)
+    {
+        var table = new Sheet(Column.Number("#", "check"), Column.Text("Check", "id", "description").AsMain(), Column.Number("Model", "model"),
+            Column.Number("Published", "published"), Column.Number("Band", "band_low", "band_high").Droppable(1), Column.Fixed("Unit", "unit").Droppable(2),
+            Column.Fixed("Result", "result"));
         int n = 0;
         foreach (var c in report.Checks)
         {
             n++;
             var t = c.Target;
-            table.Row(n.ToString(CultureInfo.InvariantCulture), t.Id + "\n" + t.Description,
-                c.Model is { } m ? Number(m) : "—", Number(t.Published), t.Tolerance.Text.StartsWith('±') ? t.Tolerance.Text : $"{Number(t.Tolerance.Low)}–{Number(t.Tolerance.High)}",
+            table.Row(n.ToString(CultureInfo.InvariantCulture), Cell.Of(t.Id + "\n" + t.Description, t.Id, t.Description),
+                Cell.Of(c.Model is { } m ? Number(m) : "—", MachineFormats.Number(c.Model)), Cell.Of(Number(t.Published), MachineFormats.Number(t.Published)),
+                Cell.Of(t.Tolerance.Text.StartsWith('±') ? t.Tolerance.Text : $"{Number(t.Tolerance.Low)}–{Number(t.Tolerance.High)}",
+                    MachineFormats.Number(t.Tolerance.Low), MachineFormats.Number(t.Tolerance.High)),
                 t.Unit, c.Pass ? "pass" : "FAIL");
         }
-        console.Write(table);
-        console.Write(new Text($"{report.Passed} passed, {report.Failed} failed.\n"));
-        for (int i = 0; i < report.Checks.Count; i++)
-            if (report.Checks[i].Note is { } note) console.Write(new Text($"  {i + 1}. not measured: {note}\n"));
-        console.Write(new Text("Sources:\n"));
-        for (int i = 0; i < report.Checks.Count; i++)
-            console.Write(new Text($"  {i + 1}. {report.Checks[i].Target.Source} ({report.Checks[i].Target.Date})\n"));
+        return table;
     }
 
     /// <summary>Figures as a reader compares them: thousands grouped, two decimals below 100.</summary>

@@ -3,6 +3,7 @@ using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Files;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Network;
 using Caravan.Contracts;
 
@@ -22,15 +23,17 @@ internal static class NetworkCommands
     private static Command CreateShow(CliContext context)
     {
         var network = NetworkOption.Create();
-        var json = new Option<bool>("--json") { Description = "Write one JSON document (docs/cli-json.md) instead of tables." };
+        var output = new OutputOptions("one row per node");
         var command = new Command("show", "Summarize a network: counts, nodes and services (the embedded default unless --network is given).");
         command.Options.Add(network);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(parse =>
         {
+            var format = output.Read(parse, context);
             var model = NetworkOption.Load(parse.GetValue(network));
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, NetworkJson.Of(model));
-            else NetworkRendering.Write(context, model);
+            if (format == OutputFormat.Json) JsonOutput.Write(context.Out, NetworkJson.Of(model));
+            else if (format == OutputFormat.Tsv) NetworkRendering.WriteTsv(context.Out, model);
+            else NetworkRendering.Write(new Page(context, format), model);
             return ExitCodes.Ok;
         });
         return command;

@@ -3,6 +3,7 @@ using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Contracts;
+using Caravan.Cli.Rendering.Sheets;
 
 namespace Caravan.Cli.Commands;
 
@@ -13,19 +14,24 @@ internal static class PlanCommand
     {
         var shipment = new ShipmentOptions();
         var details = new Option<bool>("--details") { Description = "Also list each itinerary's legs." };
-        var json = new Option<bool>("--json") { Description = "Write one JSON document (docs/cli-json.md) instead of tables." };
+        var output = new OutputOptions("one row per itinerary, or with --details per leg");
 
         var command = new Command("plan", "Find the best itineraries from one node to another: fastest, cheapest, lowest CO2e and the trade-offs between.");
         shipment.AddTo(command);
         command.Options.Add(details);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(parse =>
         {
+            var format = output.Read(parse, context);
             var (network, result) = PlanExecution.Run(shipment, parse, context);
-            if (parse.GetValue(json))
+            bool found = result.Itineraries.Count > 0;
+            // JSON answers even when nothing was found (an empty list); the other formats have nothing to show then.
+            if (format == OutputFormat.Json)
                 JsonOutput.Write(context.Out, PlanJson.Of(result, network));
-            else if (result.Itineraries.Count > 0)
-                PlanRendering.Write(context, result, network, parse.GetValue(details));
+            else if (found && format == OutputFormat.Tsv)
+                PlanRendering.WriteTsv(context.Out, result, network, parse.GetValue(details));
+            else if (found)
+                PlanRendering.Write(new Page(context, format), result, network, parse.GetValue(details));
 
             if (result.Itineraries.Count > 0) return ExitCodes.Ok;
             context.Error.WriteLine($"error: {PlanExecution.NoItinerary(result, network)}");

@@ -3,6 +3,7 @@ using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Contracts;
+using Caravan.Cli.Rendering.Sheets;
 
 namespace Caravan.Cli.Commands;
 
@@ -17,15 +18,16 @@ internal static class QuoteCommand
             Description = "Which itinerary to price, numbered as `caravan plan` lists them. Default: the cheapest.",
             HelpName = "N",
         };
-        var json = new Option<bool>("--json") { Description = "Write one JSON document (docs/cli-json.md) instead of tables." };
+        var output = new OutputOptions("one row per charge line");
 
         var command = new Command("quote", "Price one itinerary: a through price in the quote currency, with every charge and its original currency.");
         shipment.AddTo(command);
         command.Options.Add(option);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(parse =>
         {
             // Read before planning so that a bad number fails fast.
+            var format = output.Read(parse, context);
             int? chosen = parse.GetValue(option) is { } text ? Numbers.PositiveInt("--option", text) : null;
             var (network, result) = PlanExecution.Run(shipment, parse, context);
             if (result.Itineraries.Count == 0)
@@ -35,10 +37,12 @@ internal static class QuoteCommand
             }
 
             var quote = QuoteChoice.For(result, chosen);
-            if (parse.GetValue(json))
+            if (format == OutputFormat.Json)
                 JsonOutput.Write(context.Out, QuoteJson.Of(quote, result, network));
+            else if (format == OutputFormat.Tsv)
+                QuoteRendering.WriteTsv(context.Out, quote, result);
             else
-                QuoteRendering.Write(context, quote, result, network);
+                QuoteRendering.Write(new Page(context, format), quote, result, network);
             return ExitCodes.Ok;
         });
         return command;

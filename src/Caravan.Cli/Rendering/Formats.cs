@@ -69,3 +69,33 @@ internal static class Formats
         if (line.Length > 0) yield return line.ToString();
     }
 }
+
+/// <summary>How `--format tsv` writes values: ISO times, numbers without thousands separators, the unit in the field name.</summary>
+internal static class MachineFormats
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>"2026-12-03T10:00:00+08:00": local time at the node with its offset, as the JSON's "local".</summary>
+    public static string Time(Instant instant, Node node) => TimeJson.At(instant, node).Local;
+
+    /// <summary>"15064.12": two decimals, a point, no separators.</summary>
+    public static string Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("0.00", Invariant);
+
+    /// <summary>"18.52".</summary>
+    public static string Days(Duration duration) => duration.TotalDays.ToString("0.##", Invariant);
+
+    public static string Hours(Duration duration) => duration.TotalHours.ToString("0.##", Invariant);
+
+    /// <summary>Grams of CO2e as tonnes: "8.764".</summary>
+    public static string Tonnes(double grams) => (grams / 1e6).ToString("0.###", Invariant);
+
+    /// <summary>A number as it is, with a point and no separators; "" for none (NaN, infinity).</summary>
+    public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", Invariant) : "";
+
+    public static string Number(double? value) => value is { } v ? Number(v) : "";
+
+    public static string Number(long value) => value.ToString(Invariant);
+
+    /// <summary>A share 0–1 as a percentage, "98.4".</summary>
+    public static string Percent(double share) => double.IsFinite(share) ? (share * 100).ToString("0.##", Invariant) : "";
+}

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Caravan.Cli.Rendering;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Simulation;
-using Spectre.Console;
 
 namespace Caravan.Cli.Simulation;
 
@@ -50,25 +50,34 @@ internal sealed record QueueReport(
     // utilisation window (a single customer) reports null instead.
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
-    public static void Render(CliContext context, QueueReport r)
+    public static void Render(Page page, QueueReport r)
     {
         var inv = CultureInfo.InvariantCulture;
-        string F(double? x) => x is double v ? v.ToString("0.0000", inv) : "n/a";
         var m = r.Model;
         string kind = m.Service == "exponential" ? "M/M" : "M/D";
-        context.Console.Write(new Text(
+        page.Text(
             $"{kind}/{m.Servers} queue: λ = {m.ArrivalRate.ToString("G6", inv)}/h, μ = {m.ServiceRate.ToString("G6", inv)}/h, ρ = {m.Rho.ToString("0.###", inv)}, " +
-            $"seed {m.Seed}, {r.Customers.ToString("N0", inv)} customers ({m.WarmupCustomers.ToString("N0", inv)} warm-up)\n"));
-
-        var table = Tables.Create("Measure", "Simulated>", "95% CI>", $"Theory ({r.Theory.Method})>")
-            .Row("Mean wait in queue Wq (h)", F(r.MeanWait), $"± {F(r.MeanWaitHalfWidth)}", F(r.Theory.MeanWait))
-            .Row("Mean number waiting Lq", F(r.MeanQueueLength), "", F(r.Theory.MeanQueueLength))
-            .Row("Utilisation", F(r.Utilisation), "", F(r.Theory.Utilisation))
-            .Row("Mean time in system W (h)", F(r.MeanSystemTime), "", F(r.Theory.MeanSystemTime));
-        context.Console.Write(table);
-        context.Console.Write(new Text(
+            $"seed {m.Seed}, {r.Customers.ToString("N0", inv)} customers ({m.WarmupCustomers.ToString("N0", inv)} warm-up)\n");
+        page.Table(Measures(r));
+        page.Text(
             $"\n{r.Events.ToString("N0", inv)} events in {r.ElapsedSeconds.ToString("0.000", inv)} s " +
-            $"({r.CustomersPerSecond.ToString("N0", inv)} customers/s); CI by batch means over {r.Batches} batches.\n"));
+            $"({r.CustomersPerSecond.ToString("N0", inv)} customers/s); CI by batch means over {r.Batches} batches.\n");
+    }
+
+    /// <summary>Simulated against theory, one measure a row (`simulate queue --format tsv`).</summary>
+    internal static Sheet Measures(QueueReport r)
+    {
+        string F(double? x) => x is double v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+        Cell N(double? x) => Cell.Of(F(x), MachineFormats.Number(x));
+        return new Sheet(
+                Column.Text("Measure", "measure").AsMain(),
+                Column.Number("Simulated", "simulated"),
+                Column.Number("95% CI", "ci95_half_width").Droppable(1),
+                Column.Number($"Theory ({r.Theory.Method})", "theory"))
+            .Row(Cell.Of("Mean wait in queue Wq (h)", "mean_wait_h"), N(r.MeanWait), Cell.Of($"± {F(r.MeanWaitHalfWidth)}", MachineFormats.Number(r.MeanWaitHalfWidth)), N(r.Theory.MeanWait))
+            .Row(Cell.Of("Mean number waiting Lq", "mean_queue_length"), N(r.MeanQueueLength), Cell.Of("", ""), N(r.Theory.MeanQueueLength))
+            .Row(Cell.Of("Utilisation", "utilisation"), N(r.Utilisation), Cell.Of("", ""), N(r.Theory.Utilisation))
+            .Row(Cell.Of("Mean time in system W (h)", "mean_system_time_h"), N(r.MeanSystemTime), Cell.Of("", ""), N(r.Theory.MeanSystemTime));
     }
 }
 

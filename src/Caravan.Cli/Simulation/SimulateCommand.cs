@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Caravan.Cli.Options;
+using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
 using Caravan.Files;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Network;
 using Caravan.Simulation.Corridor;
 using NodaTime;
@@ -28,7 +30,7 @@ public static class SimulateCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         Completion.Completions.AddScenarios(scenario);
-        var options = new RunOptions();
+        var options = new RunOptions("one row per total (mean and 95 % half-width)");
         var command = new Command("simulate", "Simulate a corridor scenario: throughput, transit times, unmet demand and bottlenecks, with 95 % confidence intervals.");
         command.Arguments.Add(scenario);
         options.AddTo(command, withOutputs: true);
@@ -39,7 +41,7 @@ public static class SimulateCommand
         {
             string name = parse.GetValue(scenario)
                 ?? throw new CliUsageException("SCENARIO", null, "a scenario name or file, e.g. 'caravan simulate baseline-2024' (or a subcommand: compare, queue)");
-            var settings = options.Read(parse);
+            var settings = options.Read(parse, context);
             var network = settings.Network is { } file ? NetworkOption.Load(file) : LoadNetworkOf(name);
             var plan = Build(name, network, "SCENARIO");
             var clock = Stopwatch.StartNew();
@@ -48,8 +50,9 @@ public static class SimulateCommand
 
             if (settings.Csv is { } csv) Write("--csv", csv, dir => ScenarioCsv.Write(result, dir));
             if (settings.Charts is { } charts) Write("--charts", charts, dir => ScenarioCharts.Write(result, dir));
-            if (settings.Json) JsonOutput.Write(context.Out, ScenarioJson.Of(result, elapsedSeconds));
-            else ScenarioRendering.Render(context, result, elapsedSeconds);
+            if (settings.Format == OutputFormat.Json) JsonOutput.Write(context.Out, ScenarioJson.Of(result, elapsedSeconds));
+            else if (settings.Format == OutputFormat.Tsv) ScenarioRendering.WriteTsv(context.Out, result);
+            else ScenarioRendering.Render(new Page(context, settings.Format), result, elapsedSeconds);
             return ExitCodes.Ok;
         });
         return command;
@@ -134,13 +137,15 @@ internal sealed class RunOptions
 
     public readonly Option<string> Replications;
 
-    public RunOptions(int defaultReplications = SimulateCommand.DefaultReplications)
+    /// <param name="tsvRecords">What one `--format tsv` row is, for the help text.</param>
+    public RunOptions(string tsvRecords, int defaultReplications = SimulateCommand.DefaultReplications)
     {
+        Output = new OutputOptions(tsvRecords, "Write one JSON document instead of tables; the same as --format json.");
         Replications = new("--replications") { Description = $"Independent replications (default {defaultReplications}); they run in parallel on all cores.", HelpName = "N", DefaultValueFactory = _ => defaultReplications.ToString(Invariant) };
     }
 
     public readonly Option<string> Seed = new("--seed") { Description = "Random seed; the same seed gives the same numbers bit for bit.", HelpName = "S", DefaultValueFactory = _ => "1" };
-    public readonly Option<bool> Json = new("--json") { Description = "Write one JSON document instead of tables." };
+    public readonly OutputOptions Output;
     public readonly Option<string?> Csv = new("--csv") { Description = "Also write the results as CSV files into this directory.", HelpName = "DIR" };
     public readonly Option<string?> Charts = new("--charts") { Description = "Also write charts (PNG and SVG) into this directory.", HelpName = "DIR" };
     public readonly Option<string?> Network = NetworkOption.Create();
@@ -149,7 +154,7 @@ internal sealed class RunOptions
     {
         command.Options.Add(Replications);
         command.Options.Add(Seed);
-        command.Options.Add(Json);
+        Output.AddTo(command);
         if (withOutputs)
         {
             command.Options.Add(Csv);
@@ -158,16 +163,17 @@ internal sealed class RunOptions
         command.Options.Add(Network);
     }
 
-    public sealed record Values(int Replications, long Seed, bool Json, string? Csv, string? Charts, string? Network);
+    public sealed record Values(int Replications, long Seed, OutputFormat Format, string? Csv, string? Charts, string? Network);
 
-    public Values Read(ParseResult parse)
+    public Values Read(ParseResult parse, CliContext context)
     {
+        var format = Output.Read(parse, context);
         string reps = parse.GetValue(Replications)!;
         int n = int.TryParse(reps.Trim(), NumberStyles.AllowLeadingSign, Invariant, out int r) && r is >= 2 and <= 100000
             ? r : throw new CliUsageException("--replications", reps, "a whole number from 2 to 100,000 (two at least, for a confidence interval)");
         string seed = parse.GetValue(Seed)!;
         long s = long.TryParse(seed.Trim(), NumberStyles.AllowLeadingSign, Invariant, out long v)
             ? v : throw new CliUsageException("--seed", seed, "a whole number");
-        return new Values(n, s, parse.GetValue(Json), parse.GetValue(Csv), parse.GetValue(Charts), parse.GetValue(Network));
+        return new Values(n, s, format, parse.GetValue(Csv), parse.GetValue(Charts), parse.GetValue(Network));
     }
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 using Caravan.Cli.Options;
 using Caravan.Cli.Rendering;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Simulation.Corridor;
-using Spectre.Console;
 
 namespace Caravan.Cli.Simulation;
 
@@ -22,7 +22,7 @@ public static class SimulateCompareCommand
     {
         var a = new Argument<string>("A") { Description = "The reference scenario (name or file)." };
         var b = new Argument<string>("B") { Description = "The scenario compared with it (name or file)." };
-        var options = new RunOptions();
+        var options = new RunOptions("one row per metric");
         var minDifference = new Option<string>("--min-difference")
         {
             Description = "The smallest difference that matters, in each metric's own unit (days, Mt/yr, %, …): a smaller one is not called significant even when its interval excludes 0. Default 0.",
@@ -36,7 +36,7 @@ public static class SimulateCompareCommand
         command.Options.Add(minDifference);
         command.SetAction(parse =>
         {
-            var settings = options.Read(parse);
+            var settings = options.Read(parse, context);
             double min = ReadMinDifference(parse.GetValue(minDifference)!);
             // Each scenario on the network it names (a new line against today's corridor), unless --network says.
             string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
@@ -48,8 +48,9 @@ public static class SimulateCompareCommand
             var resultA = SimulateCommand.RunWithProgress(context, planA, settings.Replications, settings.Seed, $"Simulating {planA.Scenario.Name}");
             var resultB = SimulateCommand.RunWithProgress(context, planB, settings.Replications, settings.Seed, $"Simulating {planB.Scenario.Name}");
             var metrics = ScenarioComparison.Compare(resultA, resultB);
-            if (settings.Json) JsonOutput.Write(context.Out, CompareJson.Of(resultA, resultB, metrics, min));
-            else Render(context, resultA, resultB, metrics, min);
+            if (settings.Format == OutputFormat.Json) JsonOutput.Write(context.Out, CompareJson.Of(resultA, resultB, metrics, min));
+            else if (settings.Format == OutputFormat.Tsv) SheetWriter.Tsv(context.Out, Metrics(metrics, min));
+            else Render(new Page(context, settings.Format), resultA, resultB, metrics, min);
             return ExitCodes.Ok;
         });
         return command;
@@ -59,24 +60,33 @@ public static class SimulateCompareCommand
         double.TryParse(text.Trim(), NumberStyles.Float, Inv, out double x) && double.IsFinite(x) && x >= 0
             ? x : throw new CliUsageException("--min-difference", text, "a number ≥ 0 in each metric's own unit, e.g. 0.5");
 
-    private static void Render(CliContext context, ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics, double minDifference)
+    private static void Render(Page page, ScenarioResult a, ScenarioResult b, IReadOnlyList<ComparedMetric> metrics, double minDifference)
     {
         string rule = minDifference > 0
             ? $"significant = the interval excludes 0 and |B − A| ≥ {minDifference.ToString("0.###", Inv)} in the metric's unit (--min-difference); 'too small' = it excludes 0 but is smaller.\n"
             : "significant = the interval excludes 0 (p < 0.05); --min-difference X also asks for |B − A| ≥ X.\n";
-        context.Console.Write(new Text(
+        page.Text(
             $"A = {a.Scenario}, B = {b.Scenario}: {a.Replications.Count} replications each, seed {a.Seed} (common random numbers).\n" +
-            "B − A with its 95 % confidence interval (Welch's t, Welch–Satterthwaite degrees of freedom) and Welch's p;\n" + rule));
-        var table = Tables.Create("Metric", "Unit!", "A>", "B>", "B − A>", "95 % CI>", "p>", "Significant!");
+            "B − A with its 95 % confidence interval (Welch's t, Welch–Satterthwaite degrees of freedom) and Welch's p;\n" + rule);
+        page.Table(Metrics(metrics, minDifference));
+    }
+
+    /// <summary>One metric a row: A, B, B − A with its interval, p and the verdict (also `compare --format tsv`).</summary>
+    internal static Sheet Metrics(IReadOnlyList<ComparedMetric> metrics, double minDifference)
+    {
+        var table = new Sheet(Column.Text("Metric", "metric").AsMain(), Column.Fixed("Unit", "unit"), Column.Number("A", "a").Droppable(2), Column.Number("B", "b").Droppable(3),
+            Column.Number("B − A", "difference"), Column.Number("95 % CI", "ci95_low", "ci95_high").Droppable(1), Column.Number("p", "p").Droppable(4),
+            Column.Fixed("Significant", "significant"));
         foreach (var m in metrics)
         {
             var t = m.Test;
-            table.Row(m.Name, m.Unit, F(t.MeanA), F(t.MeanB), Signed(t.Difference),
-                double.IsFinite(t.CiLow) ? $"[{Signed(t.CiLow)}, {Signed(t.CiHigh)}]" : "n/a",
-                double.IsFinite(t.PValue) ? (t.PValue < 0.0001 ? "< 0.0001" : t.PValue.ToString("0.0000", Inv)) : "n/a",
+            table.Row(m.Name, m.Unit, Cell.Of(F(t.MeanA), MachineFormats.Number(t.MeanA)), Cell.Of(F(t.MeanB), MachineFormats.Number(t.MeanB)),
+                Cell.Of(Signed(t.Difference), MachineFormats.Number(t.Difference)),
+                Cell.Of(double.IsFinite(t.CiLow) ? $"[{Signed(t.CiLow)}, {Signed(t.CiHigh)}]" : "n/a", MachineFormats.Number(t.CiLow), MachineFormats.Number(t.CiHigh)),
+                Cell.Of(double.IsFinite(t.PValue) ? (t.PValue < 0.0001 ? "< 0.0001" : t.PValue.ToString("0.0000", Inv)) : "n/a", MachineFormats.Number(t.PValue)),
                 Verdict(t, minDifference));
         }
-        context.Console.Write(table);
+        return table;
     }
 
     private static string Verdict(WelchResult t, double minDifference) =>

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Caravan.Cli.Rendering;
+using Caravan.Cli.Options;
 using Caravan.Cli.Rendering.Json;
+using Caravan.Cli.Rendering.Sheets;
 using Caravan.Simulation;
 using NodaTime;
 
@@ -27,18 +29,20 @@ public static class SimulateQueueCommand
         var warmup = new Option<string?>("--warmup") { Description = "First customers left out of the statistics (default: a tenth of --customers).", HelpName = "N" };
         var seed = new Option<string>("--seed") { Description = "Random seed; the same seed gives the same numbers bit for bit.", HelpName = "S", DefaultValueFactory = _ => "1" };
         var service = new Option<string>("--service") { Description = "Service-time distribution: exponential (M/M/c) or deterministic (M/D/c).", HelpName = "exponential|deterministic", DefaultValueFactory = _ => "exponential" };
-        var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table." };
+        var output = new OutputOptions("one row per measure", "Write one JSON object instead of a table; the same as --format json.");
 
         var command = new Command("queue", "Simulate an M/M/c or M/D/c queue and compare it with queueing theory (Erlang C, Pollaczek–Khinchine).");
-        foreach (Option option in new Option[] { servers, arrivalRate, serviceRate, customers, warmup, seed, service, json })
+        foreach (Option option in new Option[] { servers, arrivalRate, serviceRate, customers, warmup, seed, service, output.Json, output.Format })
             command.Options.Add(option);
 
         command.SetAction(parse =>
         {
             CliContext ctx = context ?? ContextFor(parse);
             QueueOptions options;
+            OutputFormat format;
             try
             {
+                format = output.Read(parse, ctx);
                 options = QueueArguments.Read(
                     parse.GetValue(servers)!, parse.GetValue(arrivalRate)!, parse.GetValue(serviceRate)!,
                     parse.GetValue(customers)!, parse.GetValue(warmup), parse.GetValue(seed)!, parse.GetValue(service)!);
@@ -53,8 +57,9 @@ public static class SimulateQueueCommand
             var clock = Stopwatch.StartNew();
             QueueResult result = MmcQueue.Run(options);
             var report = QueueReport.Of(options, result, clock.Elapsed.TotalSeconds);
-            if (parse.GetValue(json)) JsonOutput.Write(ctx.Out, report);
-            else QueueReport.Render(ctx, report);
+            if (format == OutputFormat.Json) JsonOutput.Write(ctx.Out, report);
+            else if (format == OutputFormat.Tsv) SheetWriter.Tsv(ctx.Out, QueueReport.Measures(report));
+            else QueueReport.Render(new Page(ctx, format), report);
             return ExitCodes.Ok;
         });
         return command;

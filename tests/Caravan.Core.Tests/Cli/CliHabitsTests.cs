@@ -199,8 +199,8 @@ public class CliHabitsTests
 
         Assert.Equal(0, exit);
         string text = output.ToString();
-        Assert.DoesNotContain("Departs / arrives", text);
-        Assert.Contains("add --details, or widen the terminal", text);
+        Assert.DoesNotContain("│ Departs / arrives", text);
+        Assert.Contains("Left out to fit 80 columns: Departs / arrives (local) (add --details, or widen the terminal).", text);
         var tableLines = text.Split('\n').Where(l => l.Length > 0 && "╭│├╰".Contains(l[0])).ToList();
         Assert.NotEmpty(tableLines);
         Assert.All(tableLines, line => Assert.True(line.TrimEnd().Length <= 80, $"table line too long: {line}"));

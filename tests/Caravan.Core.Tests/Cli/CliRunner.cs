@@ -16,11 +16,19 @@ public static class CliRunner
     /// <summary>"Now" for every run: a Monday, so that a default ready time is the same on every machine.</summary>
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 12, 0);
 
-    public static CliRun Run(params string[] args)
+    public static CliRun Run(params string[] args) => Run(args, Caravan.Cli.Rendering.OutputFormat.Table, width: null);
+
+    /// <summary>
+    /// A run whose output is a file or a pipe (<paramref name="defaultFormat"/> Plain) or a terminal of
+    /// <paramref name="width"/> columns.
+    /// </summary>
+    public static CliRun Run(string[] args, Caravan.Cli.Rendering.OutputFormat defaultFormat, int? width)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exitCode = Program.Run(args, CliContext.ForWriters(output, error, new FixedClock(Now)));
+        var context = CliContext.ForWriters(output, error, new FixedClock(Now), defaultFormat);
+        if (width is { } w) context.Console.Profile.Width = w;
+        int exitCode = Program.Run(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
