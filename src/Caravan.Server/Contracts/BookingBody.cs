@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Caravan.Server.Contracts;
 
 /// <summary>
@@ -7,7 +8,9 @@ namespace Caravan.Server.Contracts;
 /// </summary>
 public sealed record BookingBody
 {
+    [Required]
     public CargoBody? Cargo { get; init; }
+    [Required]
     public IReadOnlyList<BookingLegBody>? Legs { get; init; }
     /// <summary>The shipper's own reference (purchase order, shipment number), up to 100 characters.</summary>
     public string? Reference { get; init; }
@@ -16,12 +19,16 @@ public sealed record BookingBody
 public sealed record BookingLegBody
 {
     /// <summary>Service id, e.g. "XAN-DOS-BLOCK".</summary>
+    [Required]
     public string? Service { get; init; }
     /// <summary>Departure from the boarding stop (a leg's "departure.utc" in a plan): ISO 8601 with an offset or Z, or local time at the stop.</summary>
+    [Required]
     public string? Departure { get; init; }
     /// <summary>Boarding stop: node id or name.</summary>
+    [Required]
     public string? From { get; init; }
     /// <summary>Alighting stop: node id or name.</summary>
+    [Required]
     public string? To { get; init; }
 }
 
@@ -36,8 +43,10 @@ public sealed record CapacityBody
 /// <summary>POST /organisations.</summary>
 public sealed record OrganisationBody
 {
+    [Required]
     public string? Name { get; init; }
     /// <summary>shipper, operator or admin.</summary>
+    [Required]
     public Caravan.Storage.OrganisationRole? Role { get; init; }
     /// <summary>For an operator: the operators or carriers (as the network's services name them) whose services it runs.</summary>
     public IReadOnlyList<string>? Carriers { get; init; }
