@@ -9,11 +9,11 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 string baseUrl = args[0];
 CaravanClient Client(string key)
 {
-    var adapter = new HttpClientRequestAdapter(new ApiKeyAuthenticationProvider("Bearer " + key, "Authorization", ApiKeyAuthenticationProvider.KeyLocation.Header))
-    {
-        BaseUrl = baseUrl,
-    };
-    return new CaravanClient(adapter);
+    // Kiota's ApiKeyAuthenticationProvider sends keys over https only; this flow runs on loopback http, so the key
+    // goes on the HttpClient (with Kiota's default middleware) instead.
+    var http = KiotaClientFactory.Create();
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+    return new CaravanClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl });
 }
 
 var admin = Client(args[1]);
