@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+
 namespace Caravan.Server.Contracts;
 
+// [Required] marks what the OpenAPI document lists as required; nothing validates the attribute itself. The types
+// stay nullable so that a missing field is reported by name with the others, as for POST /plan.
 /// <summary>
 /// POST /bookings: an itinerary to hold, as POST /plan returned it: per leg the service, the departure time at the
 /// boarding stop and where the cargo boards and alights. The server checks every leg against the network and

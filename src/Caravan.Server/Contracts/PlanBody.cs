@@ -3,6 +3,7 @@ using Caravan.Network;
 
 namespace Caravan.Server.Contracts;
 
+// [Required] marks what the OpenAPI document lists as required; nothing validates the attribute itself.
 /// <summary>
 /// The question behind POST /plan: the same as `caravan plan`'s options. Every field is optional in the type so
 /// that a missing one is reported by name with the others (see Requests/PlanRequestReader), not as a JSON error.
