@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Caravan.Emissions;
 using Caravan.Network;
@@ -14,7 +15,7 @@ namespace Caravan.Contracts;
 // to host `caravan serve`), so the two answer in one shape by construction.
 
 /// <summary>An instant as local time at a node (with its offset) and as UTC.</summary>
-public sealed record TimeJson(string Local, string Utc, string TimeZone)
+public sealed record TimeJson([property: DataType(DataType.DateTime)] string Local, [property: DataType(DataType.DateTime)] string Utc, string TimeZone)
 {
     private static readonly ZonedDateTimePattern LocalPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>", null);
@@ -52,7 +53,7 @@ public sealed record ChargeJson(
     public static ChargeJson Of(Charge c) => new(c.Carrier, c.Category, c.Label, c.Amount, c.Currency, c.AmountInQuote);
 }
 
-public sealed record ExchangeRatesJson(string QuoteCurrency, string Date, string Source, IReadOnlyDictionary<string, decimal> RatesToQuote)
+public sealed record ExchangeRatesJson(string QuoteCurrency, [property: DataType(DataType.Date)] string Date, string Source, IReadOnlyDictionary<string, decimal> RatesToQuote)
 {
     public static ExchangeRatesJson Of(CurrencyTable table) =>
         new(table.QuoteCurrency, table.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), table.Source, table.RatesToQuote);

@@ -44,7 +44,7 @@ public sealed class AccessTests(HostFixture fixture) : IClassFixture<HostFixture
     {
         var created = await (await Host.Admin.Client.PostAsync($"/organisations/{Host.ShipperB.Id}/api-keys", null)).Json(HttpStatusCode.Created);
         string secret = created.GetProperty("secret").GetString()!;
-        using var client = new HttpClient { BaseAddress = new Uri(Host.BaseUrl) };
+        using var client = ServerHost.AnonymousClient(Host.BaseUrl);
         client.DefaultRequestHeaders.Add("X-Api-Key", secret);
         await (await client.GetAsync("/network")).Json(HttpStatusCode.OK);
 

@@ -7,6 +7,7 @@ namespace Caravan.Server.Tests;
 /// <summary>
 /// The served OpenAPI document equals the committed docs/openapi.json, and describes every endpoint. After changing
 /// an endpoint, regenerate the copy with: CARAVAN_UPDATE_OPENAPI=1 dotnet test tests/Caravan.Server.Tests --filter OpenApiDocumentTests
+/// (with that variable set, test clients do not check answers against the copy being replaced; see ContractCheckingHandler).
 /// </summary>
 public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

@@ -63,6 +63,9 @@ public sealed class PlanEndpointTests(HostFixture fixture) : IClassFixture<HostF
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "constraints": {"avoidNodes": ["Nowhere"]}}""", "constraints.avoidNodes[0]")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "constraints": {"avoidCountries": ["RU", "XX"]}}""", "constraints.avoidCountries[1]")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "samples": 1}""", "samples")]
+    // The document types the seed as int64 so that generated clients can hold it; 2^63 is one more than they can.
+    [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "seed": 9223372036854775808}""", "seed")]
+    [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "seed": -1}""", "seed")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2}, "colour": "red"}""", "colour")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 2, "containers45": 1}}""", "cargo.containers45")]
     [InlineData("""{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": "two"}}""", "cargo.containers40")]

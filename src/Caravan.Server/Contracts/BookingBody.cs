@@ -1,5 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Caravan.Server.Contracts;
 
+// [Required] marks what the OpenAPI document lists as required; nothing validates the attribute itself. The types
+// stay nullable so that a missing field is reported by name with the others, as for POST /plan.
 /// <summary>
 /// POST /bookings: an itinerary to hold, as POST /plan returned it: per leg the service, the departure time at the
 /// boarding stop and where the cargo boards and alights. The server checks every leg against the network and
@@ -7,7 +11,9 @@ namespace Caravan.Server.Contracts;
 /// </summary>
 public sealed record BookingBody
 {
+    [Required]
     public CargoBody? Cargo { get; init; }
+    [Required]
     public IReadOnlyList<BookingLegBody>? Legs { get; init; }
     /// <summary>The shipper's own reference (purchase order, shipment number), up to 100 characters.</summary>
     public string? Reference { get; init; }
@@ -16,12 +22,16 @@ public sealed record BookingBody
 public sealed record BookingLegBody
 {
     /// <summary>Service id, e.g. "XAN-DOS-BLOCK".</summary>
+    [Required]
     public string? Service { get; init; }
     /// <summary>Departure from the boarding stop (a leg's "departure.utc" in a plan): ISO 8601 with an offset or Z, or local time at the stop.</summary>
+    [Required]
     public string? Departure { get; init; }
     /// <summary>Boarding stop: node id or name.</summary>
+    [Required]
     public string? From { get; init; }
     /// <summary>Alighting stop: node id or name.</summary>
+    [Required]
     public string? To { get; init; }
 }
 
@@ -36,8 +46,10 @@ public sealed record CapacityBody
 /// <summary>POST /organisations.</summary>
 public sealed record OrganisationBody
 {
+    [Required]
     public string? Name { get; init; }
     /// <summary>shipper, operator or admin.</summary>
+    [Required]
     public Caravan.Storage.OrganisationRole? Role { get; init; }
     /// <summary>For an operator: the operators or carriers (as the network's services name them) whose services it runs.</summary>
     public IReadOnlyList<string>? Carriers { get; init; }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Caravan.Network;
 
 namespace Caravan.Server.Contracts;
 
+// [Required] marks what the OpenAPI document lists as required; nothing validates the attribute itself.
 /// <summary>
 /// The question behind POST /plan: the same as `caravan plan`'s options. Every field is optional in the type so
 /// that a missing one is reported by name with the others (see Requests/PlanRequestReader), not as a JSON error.
@@ -9,9 +11,12 @@ namespace Caravan.Server.Contracts;
 public record PlanBody
 {
     /// <summary>Origin: a node id or name ("CNXAN", "Xi'an").</summary>
+    [Required]
     public string? From { get; init; }
     /// <summary>Destination: a node id or name.</summary>
+    [Required]
     public string? To { get; init; }
+    [Required]
     public CargoBody? Cargo { get; init; }
     /// <summary>When the cargo is ready: ISO 8601 date or date-time; without an offset, local time at the origin. Default: now.</summary>
     public string? ReadyTime { get; init; }
@@ -20,7 +25,7 @@ public record PlanBody
     public ConstraintsBody? Constraints { get; init; }
     /// <summary>Monte Carlo draws behind each arrival distribution, 16 to 4096 (default 256).</summary>
     public int? Samples { get; init; }
-    /// <summary>Random seed; the same seed gives the same answer.</summary>
+    /// <summary>Random seed, 0 to 9223372036854775807 (2^63 − 1); the same seed gives the same answer.</summary>
     public ulong? Seed { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Caravan.Contracts;
 using Caravan.Network;
@@ -54,7 +55,7 @@ internal sealed record VoyageJson(TimeJson OpensAt, TimeJson LatestDeparture, Ti
         new(TimeJson.At(v.OpensAt, port), TimeJson.At(v.LatestDeparture, port), TimeJson.At(v.PlannedDeparture, port), v.Full);
 }
 
-internal sealed record DepartureListJson(string From, string To, IReadOnlyList<DepartureJson> Departures);
+internal sealed record DepartureListJson([property: DataType(DataType.DateTime)] string From, [property: DataType(DataType.DateTime)] string To, IReadOnlyList<DepartureJson> Departures);
 
 /// <summary>
 /// One leg as held. On a sail-when-full service, <see cref="Departure"/> is the voyage the cargo was put on (GET
@@ -62,8 +63,8 @@ internal sealed record DepartureListJson(string From, string To, IReadOnlyList<D
 /// ready to load, as booked; <see cref="ReadyAt"/> is left out on scheduled legs.
 /// </summary>
 internal sealed record BookingLegJson(
-    string Departure, string Service, string DepartureTime, string From, string To, QuantityJson Quantity,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReadyAt = null);
+    string Departure, string Service, [property: DataType(DataType.DateTime)] string DepartureTime, string From, string To, QuantityJson Quantity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), DataType(DataType.DateTime)] string? ReadyAt = null);
 
 internal sealed record BookingJson(
     string Id,
@@ -74,8 +75,8 @@ internal sealed record BookingJson(
     string Currency,
     string? Reference,
     IReadOnlyList<BookingLegJson> Legs,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: DataType(DataType.DateTime)] string CreatedAt,
+    [property: DataType(DataType.DateTime)] string UpdatedAt)
 {
     public static BookingJson Of(Booking b) => new(
         b.Id, b.OrganisationId, b.Status, b.CargoDescription, b.QuotedPrice, b.Currency, b.Reference,
@@ -87,18 +88,18 @@ internal sealed record BookingJson(
 /// <summary>A page of bookings; <see cref="Next"/> is the "after" of the next page, null on the last.</summary>
 internal sealed record BookingPageJson(IReadOnlyList<BookingJson> Items, string? Next);
 
-internal sealed record BookingEventJson(long Sequence, string Action, string OrganisationId, string KeyId, string? Detail, string At)
+internal sealed record BookingEventJson(long Sequence, string Action, string OrganisationId, string KeyId, string? Detail, [property: DataType(DataType.DateTime)] string At)
 {
     public static BookingEventJson Of(BookingEvent e) => new(e.Sequence, e.Action, e.OrganisationId, e.KeyId, e.Detail, Utc.Format(e.At));
 }
 
-internal sealed record OrganisationJson(string Id, string Name, OrganisationRole Role, IReadOnlyList<string> Carriers, string CreatedAt)
+internal sealed record OrganisationJson(string Id, string Name, OrganisationRole Role, IReadOnlyList<string> Carriers, [property: DataType(DataType.DateTime)] string CreatedAt)
 {
     public static OrganisationJson Of(Organisation o) => new(o.Id, o.Name, o.Role, o.Carriers, Utc.Format(o.CreatedAt));
 }
 
 /// <summary>A key; <see cref="Secret"/> only in the answer that creates it (the store keeps a hash).</summary>
-internal sealed record ApiKeyJson(string Id, string OrganisationId, string Prefix, string CreatedAt, string? Secret)
+internal sealed record ApiKeyJson(string Id, string OrganisationId, string Prefix, [property: DataType(DataType.DateTime)] string CreatedAt, string? Secret)
 {
     public static ApiKeyJson Of(ApiKey k, string? secret) => new(k.Id, k.OrganisationId, k.Prefix, Utc.Format(k.CreatedAt), secret);
 }

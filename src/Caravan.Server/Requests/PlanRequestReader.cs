@@ -22,6 +22,8 @@ internal sealed class PlanRequestReader(NetworkModel network, NodeLookup lookup,
         Instant? deadline = body.Deadline is { } d && to is not null ? errors.Try(() => (Instant?)TimeReader.Read(d, to.TimeZone, "deadline", dateMeansEndOfDay: true)) : null;
         var constraints = ReadConstraints(body.Constraints, errors);
         if (body.Samples is { } s && s is < 16 or > 4096) errors.Add("samples", s.ToString(), "a number of draws from 16 to 4096");
+        // The planner takes any ulong, but clients generated from the OpenAPI document hold the seed in an int64.
+        if (body.Seed is > long.MaxValue) errors.Add("seed", body.Seed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a whole number from 0 to {long.MaxValue}");
         errors.ThrowIfAny();
 
         var defaults = new PlanRequest { From = "", To = "", ReadyTime = default, Cargo = cargo! };

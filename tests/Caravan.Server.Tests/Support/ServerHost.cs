@@ -73,7 +73,7 @@ public sealed partial class ServerHost : IAsyncDisposable
             ShipperB = await Create("Shipper B", "shipper"),
             OperatorKtz = await Create("KTZ operations", "operator", "KTZ"),
             OperatorAsco = await Create("ASCO operations", "operator", "ASCO"),
-            Anonymous = new HttpClient { BaseAddress = new Uri(baseUrl) },
+            Anonymous = AnonymousClient(baseUrl),
             TempFolder = folder,
         };
     }
@@ -90,12 +90,17 @@ public sealed partial class ServerHost : IAsyncDisposable
         return store;
     }
 
+    /// <summary>A client sending <paramref name="key"/> whose every answer is checked against docs/openapi.json.</summary>
     public static HttpClient Client(string baseUrl, string key)
     {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var client = AnonymousClient(baseUrl);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
+
+    /// <summary>A client without a key whose every answer is checked against docs/openapi.json.</summary>
+    public static HttpClient AnonymousClient(string baseUrl, OpenApiContract? contract = null) =>
+        new(new ContractCheckingHandler(contract ?? OpenApiContract.Committed)) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()
     {
