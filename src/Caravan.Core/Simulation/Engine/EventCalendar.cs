@@ -120,6 +120,7 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
         if (_count > 0) SiftDown(_heap[_count], _count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     private void SiftUp(int hole, Entry entry)
     {
         Entry[] heap = _heap;
@@ -134,6 +135,7 @@ public sealed class EventCalendar<TPayload> where TPayload : struct
     }
 
     // Places entry into a heap of `count` slots whose root is a hole, moving the hole down to where entry belongs.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     private void SiftDown(Entry entry, int count)
     {
         Entry[] heap = _heap;

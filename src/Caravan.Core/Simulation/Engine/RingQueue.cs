@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Caravan.Simulation;
 
 /// <summary>A growable FIFO ring buffer of structs: the allocation-free queue behind waiting lines and stores.</summary>
@@ -10,6 +11,7 @@ public sealed class RingQueue<T> where T : struct
 
     public int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Enqueue(in T item)
     {
         if (_count == _items.Length) Grow();
@@ -19,6 +21,7 @@ public sealed class RingQueue<T> where T : struct
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public T Dequeue()
     {
         if (_count == 0) throw new InvalidOperationException("The queue is empty.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Caravan.Simulation;
 
 /// <summary>
@@ -39,6 +40,7 @@ public sealed class Simulator
     }
 
     /// <summary>Schedules an event <paramref name="delay"/> time units from now (delay ≥ 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Schedule(double delay, EventKind kind, int entity = 0, int priority = 0)
     {
         if (!(delay >= 0)) throw new ArgumentOutOfRangeException(nameof(delay), delay, "Expected a non-negative delay.");
@@ -46,6 +48,7 @@ public sealed class Simulator
     }
 
     /// <summary>Schedules an event at an absolute time no earlier than <see cref="Now"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void ScheduleAt(double time, EventKind kind, int entity = 0, int priority = 0)
     {
         if (!(time >= Now)) throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule before the current time {Now}.");
@@ -62,6 +65,7 @@ public sealed class Simulator
     /// Runs until the calendar is empty, <see cref="Stop"/> is called, or the next event is later than
     /// <paramref name="until"/> (the clock then stands at <paramref name="until"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Run(double until = double.PositiveInfinity)
     {
         _stopRequested = false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Caravan.Simulation;
 
 /// <summary>
@@ -51,6 +52,7 @@ public sealed class Resource
     /// Asks for one unit. Granted at once (and <see cref="IResourceUser.OnGranted"/> called before this returns)
     /// when a unit is free; otherwise the entity waits. Returns whether it was granted at once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public bool Request(int entity, int priority = 0)
     {
         double now = _sim.Now;
@@ -68,6 +70,7 @@ public sealed class Resource
     }
 
     /// <summary>Returns one unit and starts the next waiting entity if capacity allows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Release()
     {
         if (Busy == 0) throw new InvalidOperationException("Release without a matching grant.");
@@ -98,6 +101,7 @@ public sealed class Resource
         CapacityInForce.Reset(now);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     private void StartWaiting()
     {
         double now = _sim.Now;

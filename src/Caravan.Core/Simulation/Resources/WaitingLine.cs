@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Caravan.Simulation;
 
 /// <summary>One entity waiting for a resource, with the time it started waiting.</summary>
@@ -24,6 +25,7 @@ public sealed class WaitingLine
     public int Count { get; private set; }
 
     /// <summary>Queues an entity at <paramref name="priority"/> (0 = most urgent).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Enqueue(int entity, double since, int priority = 0)
     {
         if ((uint)priority >= (uint)_levels.Length)
@@ -33,6 +35,7 @@ public sealed class WaitingLine
     }
 
     /// <summary>The longest-waiting entity of the most urgent non-empty level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public Waiting Dequeue()
     {
         RingQueue<Waiting>[] levels = _levels;

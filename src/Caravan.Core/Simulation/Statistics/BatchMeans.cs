@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Caravan.Simulation;
 
 /// <summary>
@@ -28,6 +29,7 @@ public sealed class BatchMeans
 
     public int FullBatches => _fullBatches;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: see docs/simulation-engine.md, "Fast from cold"
     public void Add(double value)
     {
         Count++;
