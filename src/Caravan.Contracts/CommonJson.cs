@@ -7,6 +7,7 @@ using Caravan.Shipments;
 using Caravan.Tariffs;
 using NodaTime;
 using NodaTime.Text;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Contracts;
 

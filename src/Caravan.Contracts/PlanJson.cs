@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Contracts;
 

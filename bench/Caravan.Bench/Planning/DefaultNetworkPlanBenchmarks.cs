@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Bench.Planning;
 

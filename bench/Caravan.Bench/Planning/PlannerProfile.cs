@@ -7,6 +7,7 @@ using Caravan.Planning;
 using Caravan.Planning.Compiled;
 using Caravan.Planning.Search;
 using Caravan.Tariffs;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Bench.Planning;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Caravan.Cli.Options;
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Caravan.Network;
 using Caravan.Planning;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Cli.Options;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Caravan.Network;
 using Caravan.Planning;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Cli.Options;
 

@@ -2,6 +2,7 @@ using Caravan.Network;
 using Caravan.Planning;
 using Caravan.Simulation.Corridor;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Calibration;
 

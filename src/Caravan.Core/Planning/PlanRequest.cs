@@ -2,7 +2,7 @@ using Caravan.Network;
 using Caravan.Shipments;
 using NodaTime;
 
-namespace Caravan.Planning;
+namespace Caravan.Planning.Requests;
 
 /// <summary>A shipper's question: move this cargo from A to B, ready at this time, perhaps by a deadline.</summary>
 public sealed record PlanRequest

@@ -1,5 +1,6 @@
 using Caravan.Network;
 using Caravan.Shipments;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Planning;
 

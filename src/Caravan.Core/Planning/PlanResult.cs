@@ -2,6 +2,7 @@ using Caravan.Emissions;
 using Caravan.Network;
 using Caravan.Tariffs;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Planning;
 

@@ -4,6 +4,7 @@ using Caravan.Network;
 using Caravan.Planning.Compiled;
 using Caravan.Planning.Search;
 using Caravan.Tariffs;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Planning;
 

@@ -3,6 +3,7 @@ using Caravan.Planning;
 using Caravan.Server.Contracts;
 using Caravan.Server.Problems;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Server.Requests;
 

@@ -5,6 +5,7 @@ using Caravan.Planning.Compiled;
 using Caravan.Planning.Search;
 using Caravan.Tariffs;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Core.Tests.Planning;
 

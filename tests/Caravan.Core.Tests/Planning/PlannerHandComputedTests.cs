@@ -2,6 +2,7 @@ using Caravan.Network;
 using Caravan.Planning;
 using Caravan.Shipments;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Core.Tests.Planning;
 

@@ -3,6 +3,7 @@ using Caravan.Network;
 using Caravan.Planning.Compiled;
 using Caravan.Shipments;
 using Caravan.Tariffs;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Planning.Search;
 

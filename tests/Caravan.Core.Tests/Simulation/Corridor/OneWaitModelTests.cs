@@ -3,6 +3,7 @@ using Caravan.Planning;
 using Caravan.Shipments;
 using Caravan.Simulation.Corridor;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Core.Tests.Simulation.Corridor;
 

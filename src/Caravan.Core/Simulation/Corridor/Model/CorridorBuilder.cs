@@ -2,6 +2,7 @@ using System.Globalization;
 using Caravan.Network;
 using Caravan.Planning;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Simulation.Corridor;
 

@@ -1,6 +1,7 @@
 using Caravan.Network;
 using Caravan.Planning;
 using NodaTime;
+using Caravan.Planning.Requests;
 
 namespace Caravan.Simulation.Corridor;
 
