@@ -56,8 +56,12 @@ internal sealed class CaravanRateLimits : IDisposable
     /// <summary>Notes a secret that authenticated, for <see cref="RecentlyAuthenticated"/>.</summary>
     public void RememberAuthenticated(string secret)
     {
+        var digest = Digest(secret);
+        var now = Environment.TickCount64;
+        // Written at most once a minute per key: 64 clients on one key would otherwise all write the same entry.
+        if (_goodKeys.TryGetValue(digest, out var at) && now - at < 60_000) return;
         if (_goodKeys.Count >= MaxGoodKeys) _goodKeys.Clear();
-        _goodKeys[Digest(secret)] = Environment.TickCount64;
+        _goodKeys[digest] = now;
     }
 
     /// <summary>Whether this secret authenticated within <see cref="GoodKeyMemory"/> (it may have been revoked since: look it up).</summary>
