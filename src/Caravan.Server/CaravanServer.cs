@@ -8,6 +8,7 @@ using Caravan.Server.Endpoints;
 using Caravan.Server.Hosting;
 using Caravan.Server.OpenApi;
 using Caravan.Server.Problems;
+using Caravan.Server.RateLimiting;
 using Caravan.Server.Schedules;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,7 @@ public static class CaravanServer
     /// </summary>
     public static WebApplication Build(ServerOptions options)
     {
+        Validate(options);
         var network = options.Network ?? (options.NetworkPath is { } path ? Caravan.Files.NetworkFiles.Load(path) : NetworkLoader.LoadDefault());
         string? database = options.Database ?? NonEmpty(Environment.GetEnvironmentVariable(DatabaseVariable));
 
@@ -60,15 +62,18 @@ public static class CaravanServer
         services.AddSingleton<BookingRequestReader>();
         services.AddSingleton<ICaravanStore>(_ => CaravanStore.Open(database, options.Clock));
         services.AddHostedService<StoreBootstrap>();
+        services.AddHostedService<HoldExpirySweeper>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCaravanProblems();
         services.AddCaravanAuthorization();
+        services.AddCaravanRateLimits(options);
         services.AddCaravanOpenApi();
 
         var app = builder.Build();
         app.UseCaravanProblems();
         app.UseAuthentication();
+        app.UseCaravanRateLimits();
         app.UseAuthorization();
         app.MapCaravanOpenApi();
         app.MapNetworkEndpoints();
@@ -99,6 +104,20 @@ public static class CaravanServer
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.WriteIndented = true;
         json.Converters.Add(new Caravan.Server.Problems.StrictEnumConverter());
+    }
+
+    /// <summary>Options a caller got wrong fail here, before anything starts, naming the option.</summary>
+    private static void Validate(ServerOptions options)
+    {
+        if (options.HoldDuration <= Duration.Zero)
+            throw new ArgumentException($"HoldDuration must be positive, not {options.HoldDuration}.", nameof(options));
+        if (options.HoldSweepInterval <= TimeSpan.Zero)
+            throw new ArgumentException($"HoldSweepInterval must be positive, not {options.HoldSweepInterval}.", nameof(options));
+        if (options.MaxHeldTeuPerOrganisation is { } cap && !(cap >= 0 && double.IsFinite(cap)))
+            throw new ArgumentException($"MaxHeldTeuPerOrganisation must be a finite number ≥ 0, not {cap}.", nameof(options));
+        foreach (var (name, limit) in new[] { ("KeyRateLimit", options.KeyRateLimit), ("FailedAuthenticationLimit", options.FailedAuthenticationLimit) })
+            if (limit is null || limit.Permits <= 0 || limit.Period <= TimeSpan.Zero)
+                throw new ArgumentException($"{name} must allow at least one request per positive period, not {limit}.", nameof(options));
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -33,6 +33,24 @@ public sealed record ServerOptions
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
 
+    /// <summary>How long a booking holds its capacity before it expires unless confirmed (POST /bookings/{id}/confirm).</summary>
+    public Duration HoldDuration { get; init; } = Duration.FromMinutes(30);
+
+    /// <summary>How often each server looks for holds past their expiry and releases their capacity.</summary>
+    public TimeSpan HoldSweepInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The most TEU one organisation may hold at once in held bookings (summed over legs); null: no cap.</summary>
+    public double? MaxHeldTeuPerOrganisation { get; init; }
+
+    /// <summary>Requests one API key may make: a token bucket of this many permits, refilled in full every period.</summary>
+    public RateLimiting.RateLimit KeyRateLimit { get; init; } = new(10_000, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Failed authentications (wrong, revoked or missing key) one client address may make; beyond it the address gets
+    /// 429 without the key being looked up, until the bucket refills.
+    /// </summary>
+    public RateLimiting.RateLimit FailedAuthenticationLimit { get; init; } = new(100, TimeSpan.FromMinutes(1));
+
     /// <summary>Framework log level (Warning keeps the console for what an operator must read).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
 }

@@ -48,9 +48,13 @@ public interface ICaravanStore : IAsyncDisposable
     Task<CreateBookingResult> CreateBookingAsync(NewBooking booking, Actor actor, CancellationToken ct = default);
     Task<Booking?> FindBookingAsync(string id, CancellationToken ct = default);
     Task<BookingPage> ListBookingsAsync(BookingQuery query, CancellationToken ct = default);
-    /// <summary>Held → Confirmed. Null when there is no such booking; a conflict result when it is not held.</summary>
+    /// <summary>
+    /// Held → Confirmed. Null when there is no such booking; a conflict result when it is not held. A hold past its
+    /// <see cref="Booking.HoldExpiresAt"/> is expired in this same transaction (as <see cref="ExpireDueHoldsAsync"/>
+    /// would) and the answer is a conflict with the expired booking: the sweeper's timing never decides the outcome.
+    /// </summary>
     Task<TransitionResult> ConfirmBookingAsync(string id, Actor actor, CancellationToken ct = default);
-    /// <summary>Held or Confirmed → Cancelled, releasing the capacity of every leg.</summary>
+    /// <summary>Held or Confirmed → Cancelled, releasing the capacity of every leg. A hold past its expiry is expired instead (a conflict).</summary>
     Task<TransitionResult> CancelBookingAsync(string id, Actor actor, CancellationToken ct = default);
     /// <summary>
     /// Confirms as above, but only if <paramref name="authorise"/> allows it for the booking as stored: the check runs
@@ -60,6 +64,14 @@ public interface ICaravanStore : IAsyncDisposable
     /// <summary>Cancels as above, but only if <paramref name="authorise"/> allows it for the booking as stored.</summary>
     Task<TransitionResult> CancelBookingAsync(string id, Actor actor, Func<Booking, TransitionCheck> authorise, CancellationToken ct = default);
     Task<IReadOnlyList<BookingEvent>> GetBookingHistoryAsync(string id, CancellationToken ct = default);
+
+    /// <summary>
+    /// Held → Expired for up to <paramref name="batchSize"/> (1 to 1,000) bookings whose hold expired by now, soonest
+    /// due first, releasing their capacity as a cancel does and recording "expired" by the system. One transaction;
+    /// several processes may sweep at once (PostgreSQL: each skips the bookings another has locked; SQLite: writers take
+    /// turns). Returns how many expired: a full batch means more may be due.
+    /// </summary>
+    Task<int> ExpireDueHoldsAsync(int batchSize, CancellationToken ct = default);
 }
 
 public enum OrganisationRole { Shipper, Operator, Admin }
@@ -130,7 +142,11 @@ public abstract record SetCapacityResult
     public sealed record BelowHeld(DepartureState State) : SetCapacityResult;
 }
 
-public enum BookingStatus { Held, Confirmed, Cancelled }
+/// <summary>
+/// Held (capacity held, until <see cref="Booking.HoldExpiresAt"/> if set) → Confirmed or Cancelled or Expired (a hold
+/// not confirmed in time; its capacity is released as by a cancel). Confirmed → Cancelled.
+/// </summary>
+public enum BookingStatus { Held, Confirmed, Cancelled, Expired }
 
 /// <summary>One leg to hold: a departure, where the cargo boards and alights, how much it takes, and the default capacity.</summary>
 /// <remarks>
@@ -169,7 +185,17 @@ public sealed record NewBooking(
     decimal QuotedPrice,
     string Currency,
     IReadOnlyList<BookingLeg> Legs,
-    string? Reference);
+    string? Reference)
+{
+    /// <summary>How long the hold lasts before it expires, from creation; null: it does not expire.</summary>
+    public Duration? HoldFor { get; init; }
+
+    /// <summary>
+    /// At most this many TEU (summed over the legs, as departures count what is held) in the organisation's held
+    /// bookings once this one is added; null: no cap. Checked race-free in the booking's transaction.
+    /// </summary>
+    public double? MaxHeldTeu { get; init; }
+}
 
 public sealed record Booking(
     string Id,
@@ -181,7 +207,14 @@ public sealed record Booking(
     IReadOnlyList<BookingLeg> Legs,
     string? Reference,
     Instant CreatedAt,
-    Instant UpdatedAt);
+    Instant UpdatedAt)
+{
+    /// <summary>
+    /// When the hold expires (or expired); null when it does not. A held booking read after this time reads as
+    /// <see cref="BookingStatus.Expired"/> even before the sweeper records it.
+    /// </summary>
+    public Instant? HoldExpiresAt { get; init; }
+}
 
 public abstract record CreateBookingResult
 {
@@ -192,6 +225,8 @@ public abstract record CreateBookingResult
     public sealed record InsufficientCapacity(int LegIndex, DepartureState State) : CreateBookingResult;
     /// <summary>The idempotency key was used before with a different body.</summary>
     public sealed record IdempotencyConflict(string ExistingBookingId) : CreateBookingResult;
+    /// <summary>The organisation would hold more than <see cref="NewBooking.MaxHeldTeu"/>: nothing was held.</summary>
+    public sealed record HeldTeuCapExceeded(double Cap, double AlreadyHeld, double Requested) : CreateBookingResult;
 }
 
 /// <summary>A caller's verdict on a booking it wants to change: go ahead, pretend it does not exist, or refuse.</summary>

@@ -43,6 +43,9 @@ internal static class StoreInput
         ArgumentNullException.ThrowIfNull(booking.CargoDescription, "booking.CargoDescription");
         if (booking.QuotedPrice < 0) throw new ArgumentException("booking.QuotedPrice must be ≥ 0.", "booking.QuotedPrice");
         Text(booking.Currency, "booking.Currency");
+        if (booking.HoldFor is { } holdFor && holdFor <= NodaTime.Duration.Zero)
+            throw new ArgumentException($"booking.HoldFor must be positive, not {holdFor}.", "booking.HoldFor");
+        MicroUnits.FromUnits(booking.MaxHeldTeu, "booking.MaxHeldTeu");
         if (booking.Legs is null || booking.Legs.Count == 0) throw new ArgumentException("booking.Legs must have at least one leg.", "booking.Legs");
 
         var legs = new List<(BookingLeg, MicroCapacity, MicroCapacity)>(booking.Legs.Count);

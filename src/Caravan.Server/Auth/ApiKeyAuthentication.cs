@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Caravan.Server.RateLimiting;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +16,8 @@ namespace Caravan.Server.Auth;
 /// operates carrier claims. No key: no principal (the endpoint's policy then answers 401); a wrong key: a failure.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICaravanStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICaravanStore store,
+    CaravanRateLimits limits)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,9 +31,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         string? secret = ReadKey();
         if (secret is null) return AuthenticateResult.NoResult();
         if (secret.Length == 0 || secret.Length > MaxKeyLength) return AuthenticateResult.Fail("Malformed API key.");
+        // An address that has used up its failed attempts gets no look-up (the rate limiter then answers 429), except
+        // for a key that authenticated recently: one bad client must not lock out the others behind the same address.
+        if (limits.FailedAuthenticationExhausted(Context) && !limits.RecentlyAuthenticated(secret))
+            return AuthenticateResult.Fail("Too many failed authentications from this address.");
 
         var found = await store.AuthenticateAsync(secret, Context.RequestAborted);
         if (found is not { } f) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        limits.RememberAuthenticated(secret);
 
         var identity = new ClaimsIdentity(Caller.Claims(f.Organisation, f.Key), SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -43,6 +51,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether the request carries a key at all (right or wrong).</summary>
+    public static bool SentKey(HttpRequest request) =>
+        request.Headers.ContainsKey(KeyHeader) || request.Headers.ContainsKey(HeaderNames.Authorization);
 
     private string? ReadKey()
     {

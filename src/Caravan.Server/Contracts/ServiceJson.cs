@@ -76,13 +76,14 @@ internal sealed record BookingJson(
     string? Reference,
     IReadOnlyList<BookingLegJson> Legs,
     [property: DataType(DataType.DateTime)] string CreatedAt,
-    [property: DataType(DataType.DateTime)] string UpdatedAt)
+    [property: DataType(DataType.DateTime)] string UpdatedAt,
+    [property: DataType(DataType.DateTime)] string? HoldExpiresAt)
 {
     public static BookingJson Of(Booking b) => new(
         b.Id, b.OrganisationId, b.Status, b.CargoDescription, b.QuotedPrice, b.Currency, b.Reference,
         [.. b.Legs.Select(l => new BookingLegJson(l.Departure.Id, l.Departure.ServiceId, Utc.Format(l.Departure.Time), l.From, l.To,
             QuantityJson.Of(l.Quantity), l.ReadyAt is { } ready ? Utc.Format(ready) : null))],
-        Utc.Format(b.CreatedAt), Utc.Format(b.UpdatedAt));
+        Utc.Format(b.CreatedAt), Utc.Format(b.UpdatedAt), b.HoldExpiresAt is { } expires ? Utc.Format(expires) : null);
 }
 
 /// <summary>A page of bookings; <see cref="Next"/> is the "after" of the next page, null on the last.</summary>

@@ -35,7 +35,8 @@ internal static class BookingEndpoints
             .WithDescription("Legs as POST /plan returned them: service, departure at the boarding stop, from, to. The server checks them " +
                              "against the network, prices them, and holds the cargo's quantity on every leg's departure, all or none. " +
                              "Send an `Idempotency-Key` header to retry safely: the same key and body return the booking made the first time " +
-                             "(201 with `Idempotent-Replayed: true`); the same key with another body is 422.")
+                             "(201 with `Idempotent-Replayed: true`); the same key with another body is 422. The hold expires at `holdExpiresAt` " +
+                             "unless confirmed by then. With a cap on held TEU configured, a booking that would take the organisation over it is 409.")
             .RequireAuthorization(Policies.Booker)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -53,6 +54,7 @@ internal static class BookingEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/confirm", Confirm).WithName("confirmBooking")
             .WithSummary("Confirm a held booking (its shipper or an admin)")
+            .WithDescription("Before its `holdExpiresAt`: after it, the booking has expired, its capacity is released, and confirming is 409.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -68,13 +70,17 @@ internal static class BookingEndpoints
 
     internal static async Task<Results<Created<BookingJson>, ProblemHttpResult>> Create(
         BookingBody body, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, HttpResponse response,
-        BookingRequestReader reader, ICaravanStore store, CancellationToken ct)
+        BookingRequestReader reader, ICaravanStore store, ServerOptions options, CancellationToken ct)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || !idempotencyKey.All(c => c is >= '!' and <= '~')))
             throw RequestProblemException.Field(IdempotencyHeader, idempotencyKey.Length > 40 ? idempotencyKey[..40] + "…" : idempotencyKey,
                 $"1 to {MaxIdempotencyKeyLength} visible ASCII characters (a UUID is usual)");
         var caller = Caller.From(user);
-        var booking = reader.Read(body, caller.OrganisationId, idempotencyKey);
+        var booking = reader.Read(body, caller.OrganisationId, idempotencyKey) with
+        {
+            HoldFor = options.HoldDuration,
+            MaxHeldTeu = options.MaxHeldTeuPerOrganisation,
+        };
 
         switch (await store.CreateBookingAsync(booking, caller.Actor, ct))
         {
@@ -94,14 +100,27 @@ internal static class BookingEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
                     detail: $"This {IdempotencyHeader} was used for booking {conflict.ExistingBookingId} with a different body; use a new key for a new booking.",
                     extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyHeader] = ["expected a key not used before with another body"] } });
+            case CreateBookingResult.HeldTeuCapExceeded cap:
+                string capMessage = FieldErrors.Message(
+                    $"{Number(cap.Requested)} TEU more, with {Number(cap.AlreadyHeld)} TEU already held",
+                    $"at most {Number(cap.Cap)} TEU held at once by one organisation (the server's cap on held TEU); confirm or cancel held bookings first");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Held TEU cap reached",
+                    detail: $"cargo: {capMessage}. Nothing was held.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = new Dictionary<string, string[]> { ["cargo"] = [capMessage] },
+                        ["maxHeldTeu"] = cap.Cap,
+                    });
             case var other:
                 throw new InvalidOperationException($"Unexpected result {other}.");
         }
     }
 
+    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="after">The `next` of the previous page.</param>
-    /// <param name="status">held, confirmed or cancelled.</param>
+    /// <param name="status">held, confirmed, cancelled or expired.</param>
     /// <param name="service">Only bookings with a leg on this service id.</param>
     internal static async Task<Ok<BookingPageJson>> List(
         int? limit, string? after, string? status, string? service, ClaimsPrincipal user, ICaravanStore store, CancellationToken ct)
@@ -112,7 +131,7 @@ internal static class BookingEndpoints
         if (status is not null)
         {
             if (Enum.TryParse<BookingStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(status[0])) wanted = s;
-            else errors.Add("status", status, "held, confirmed or cancelled");
+            else errors.Add("status", status, "held, confirmed, cancelled or expired");
         }
         errors.ThrowIfAny();
 
@@ -170,6 +189,8 @@ internal static class BookingEndpoints
             TransitionResult.NotFound => NotFound(id),
             TransitionResult.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Only the shipper that made a booking (or an admin) may confirm or cancel it."),
+            TransitionResult.Conflict { Booking.Status: BookingStatus.Expired } c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The hold expired", detail: $"Booking {id} is expired: {c.Reason}"),
             TransitionResult.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this status",
                 detail: $"Booking {id} is {c.Booking.Status.ToString().ToLowerInvariant()}: {c.Reason}"),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),

@@ -120,6 +120,11 @@ internal static class ResponseContract
                 ["detail"] = Text("What went wrong with this request, in a sentence."),
                 ["instance"] = Text("A URI reference that identifies this occurrence."),
                 ["traceId"] = Text("The W3C trace id of the request; quote it when reporting a problem."),
+                ["retryAfterSeconds"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer, Format = "int32",
+                    Description = "On 429: the seconds to wait, as the Retry-After header says.",
+                },
             },
             Required = new HashSet<string> { "status", "title", "detail", "traceId" },
             AdditionalPropertiesAllowed = false,
@@ -130,6 +135,12 @@ internal static class ResponseContract
                 Type = JsonSchemaType.Object,
                 Description = "Each field at fault and what was found and expected there.",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+        if (withErrors)
+            schema.Properties["maxHeldTeu"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Number, Format = "double",
+                Description = "On 409 for the cap on held TEU: the cap the server was started with (caravan serve --max-held-teu).",
             };
         return schema;
     }

@@ -46,9 +46,19 @@ internal sealed class MigrationRunner(SqlDialect dialect)
             await ApplyAsync(script, ct);
     }
 
+    /// <summary>
+    /// First line of an SQLite script that rebuilds a table others refer to: foreign key enforcement must be off
+    /// while the old table is dropped and the new one renamed (SQLite only allows switching it outside a transaction),
+    /// and the keys are checked with <c>PRAGMA foreign_key_check</c> before the script's transaction commits.
+    /// </summary>
+    public const string ForeignKeysOffMarker = "-- migration: foreign_keys=OFF";
+
     private async Task ApplyAsync(Script script, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
+        var foreignKeysOff = script.Sql.StartsWith(ForeignKeysOffMarker, StringComparison.Ordinal);
+        // The pooled connection is set up again (foreign_keys = ON) the next time it is opened.
+        if (foreignKeysOff) await Execute(connection, null, "PRAGMA foreign_keys = OFF", ct);
         await using var transaction = await dialect.BeginWriteAsync(connection, ct);
         if (dialect.MigrationLockSql is { } lockSql) await Execute(connection, transaction, lockSql, ct);
         await Execute(connection, transaction, """
@@ -69,6 +79,13 @@ internal sealed class MigrationRunner(SqlDialect dialect)
         }
 
         await Execute(connection, transaction, script.Sql, ct);
+        if (foreignKeysOff)
+        {
+            await using var check = connection.Command(transaction, "PRAGMA foreign_key_check");
+            await using var violations = await check.ExecuteReaderAsync(ct);
+            if (await violations.ReadAsync(ct))
+                throw new InvalidOperationException($"Migration {script.Name} would break a foreign key of table '{violations.GetString(0)}'; nothing was changed.");
+        }
         await using (var record = connection.Command(transaction,
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)"))
         {
@@ -78,7 +95,7 @@ internal sealed class MigrationRunner(SqlDialect dialect)
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    private static async Task Execute(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
     {
         await using var command = connection.Command(transaction, sql);
         await command.ExecuteNonQueryAsync(ct);

@@ -59,7 +59,8 @@ public abstract partial class RelationalCaravanStore
         var onVoyages = legs.Select((leg, index) => (leg.Leg, index)).Where(x => x.Leg.Voyage is not null)
             .OrderBy(x => x.Leg.Departure.ServiceId, StringComparer.Ordinal).ThenBy(x => x.Leg.Departure.Time)
             .Select(x => x.index).ToArray();
-        if (onVoyages.Length == 0 && holds.All(h => Fits(h.Total, h.DefaultCapacity)))
+        // A cap on held TEU needs the organisation's row locked and its holds summed first: the step-by-step way.
+        if (onVoyages.Length == 0 && booking.MaxHeldTeu is null && holds.All(h => Fits(h.Total, h.DefaultCapacity)))
         {
             var created = await WriteAsync<CreateBookingResult?>(async (connection, transaction) =>
             {
@@ -82,6 +83,15 @@ public abstract partial class RelationalCaravanStore
             {
                 var earlier = await ClaimIdempotencyKeyAsync(connection, transaction, booking, key, id, now, ct);
                 if (earlier is not null) return Outcome<CreateBookingResult>.Discard(earlier);
+            }
+
+            if (booking.MaxHeldTeu is { } cap)
+            {
+                var requested = legs.Sum(l => l.Quantity.Teu ?? 0);
+                var alreadyHeld = await LockAndSumHeldTeuAsync(connection, transaction, booking.OrganisationId, now, ct);
+                if (alreadyHeld + requested > MicroUnits.FromUnits(cap, "booking.MaxHeldTeu"))
+                    return Outcome<CreateBookingResult>.Discard(new CreateBookingResult.HeldTeuCapExceeded(
+                        cap, MicroUnits.ToUnits(alreadyHeld)!.Value, MicroUnits.ToUnits(requested)!.Value));
             }
 
             foreach (var hold in holds)
@@ -117,6 +127,28 @@ public abstract partial class RelationalCaravanStore
             }
             return Outcome<CreateBookingResult>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, written, now)));
         }, ct);
+    }
+
+    /// <summary>
+    /// The TEU the organisation's live holds take (summed over legs; holds past their expiry do not count), after
+    /// locking the organisation's row on PostgreSQL: concurrent bookings of one organisation under a cap take turns
+    /// here, and each sums what the previous ones committed (READ COMMITTED: the SUM's snapshot is taken after the
+    /// lock is granted). Confirm, cancel and expiry only lower the sum, so they need not take the lock. SQLite: the
+    /// write lock already serialises writers. Only runs when a cap is configured.
+    /// </summary>
+    private async Task<long> LockAndSumHeldTeuAsync(DbConnection connection, DbTransaction transaction, string organisationId,
+        Instant now, CancellationToken ct)
+    {
+        await using var select = connection.Command(transaction, $"""
+            SELECT id FROM organisations WHERE id = @org{Dialect.ForUpdate};
+            SELECT CAST(COALESCE(SUM(l.quantity_teu_micro), 0) AS BIGINT)
+            FROM bookings b JOIN booking_legs l ON l.booking_id = b.id
+            WHERE b.organisation_id = @org AND b.status = 'held' AND (b.hold_expires_at IS NULL OR b.hold_expires_at > @now);
+            """);
+        await using var reader = await select.With("@org", organisationId).With(Dialect, "@now", now).ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetInt64(0);
     }
 
     private sealed record Hold(DepartureRef Departure, int FirstLegIndex, MicroCapacity DefaultCapacity, MicroCapacity Total);
@@ -243,14 +275,14 @@ public abstract partial class RelationalCaravanStore
         IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, Actor actor, Instant now)
     {
         sql.AppendLine("""
-            INSERT INTO bookings (id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at)
-            VALUES (@id, @org, 'held', @cargo, @price, @currency, @reference, @now, @now);
+            INSERT INTO bookings (id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at, hold_expires_at)
+            VALUES (@id, @org, 'held', @cargo, @price, @currency, @reference, @now, @now, @expires);
             INSERT INTO booking_events (booking_id, sequence, actor_org, actor_key, action, detail, at)
             VALUES (@id, 1, @actor_org, @actor_key, 'created', NULL, @now);
             """);
         command.With("@id", id).With("@org", booking.OrganisationId).With("@cargo", booking.CargoDescription)
             .With("@price", booking.QuotedPrice).With("@currency", booking.Currency).With("@reference", booking.Reference)
-            .With(Dialect, "@now", now).WithActor(actor);
+            .With(Dialect, "@now", now).With(Dialect, "@expires", HoldExpiry(booking, now)).WithActor(actor);
         for (var index = 0; index < legs.Count; index++)
         {
             var (leg, quantity, defaultCapacity) = legs[index];
@@ -281,5 +313,9 @@ public abstract partial class RelationalCaravanStore
                 Operator = l.Leg.Operator,
                 ReadyAt = l.Leg.ReadyAt,
             }).ToArray(),
-            booking.Reference, now, now);
+            booking.Reference, now, now) { HoldExpiresAt = HoldExpiry(booking, now) };
+
+    /// <summary>Computed with the booking's own time and written by its INSERT: no extra statement.</summary>
+    private static Instant? HoldExpiry(NewBooking booking, Instant now) =>
+        booking.HoldFor is { } holdFor ? SqlDialect.Truncate(now + holdFor) : null;
 }

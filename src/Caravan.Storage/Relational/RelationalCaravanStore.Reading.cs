@@ -41,7 +41,18 @@ public abstract partial class RelationalCaravanStore
             var sql = new StringBuilder("SELECT id FROM bookings b WHERE 1 = 1");
             await using var select = connection.Command(null, "");
             if (query.OrganisationId is not null) { sql.Append(" AND b.organisation_id = @org"); select.With("@org", query.OrganisationId); }
-            if (query.Status is { } status) { sql.Append(" AND b.status = @status"); select.With("@status", StatusText(status)); }
+            if (query.Status is { } status)
+            {
+                // By the status users see: a hold past its expiry is expired even before the sweeper records it.
+                if (status is BookingStatus.Held or BookingStatus.Expired)
+                {
+                    sql.Append(status == BookingStatus.Held
+                        ? " AND b.status = 'held' AND (b.hold_expires_at IS NULL OR b.hold_expires_at > @now)"
+                        : " AND (b.status = 'expired' OR (b.status = 'held' AND b.hold_expires_at <= @now))");
+                    select.With(Dialect, "@now", Now());
+                }
+                else { sql.Append(" AND b.status = @status"); select.With("@status", StatusText(status)); }
+            }
             if (query.After is not null) { sql.Append(" AND b.id > @after"); select.With("@after", query.After); }
             if (query.ServiceId is not null)
             {
@@ -78,6 +89,7 @@ public abstract partial class RelationalCaravanStore
         IReadOnlyList<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
+        var now = Now();
         var names = string.Join(", ", ids.Select((_, i) => "@id" + i));
 
         var legs = ids.ToDictionary(id => id, _ => new List<BookingLeg>(), StringComparer.Ordinal);
@@ -103,7 +115,7 @@ public abstract partial class RelationalCaravanStore
 
         var bookings = new Dictionary<string, Booking>(StringComparer.Ordinal);
         await using (var select = connection.Command(transaction, $"""
-            SELECT id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at
+            SELECT id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at, hold_expires_at
             FROM bookings WHERE id IN ({names})
             """))
         {
@@ -112,19 +124,29 @@ public abstract partial class RelationalCaravanStore
             while (await reader.ReadAsync(ct))
             {
                 var id = reader.GetString(0);
-                bookings[id] = new Booking(id, reader.GetString(1), ParseStatus(reader.GetString(2)), reader.GetString(3),
+                var expires = reader.NullableInstant(Dialect, 9);
+                bookings[id] = new Booking(id, reader.GetString(1), SeenStatus(ParseStatus(reader.GetString(2)), expires, now), reader.GetString(3),
                     reader.GetDecimal(4), reader.GetString(5), legs[id], reader.NullableString(6),
-                    Dialect.ReadInstant(reader, 7), Dialect.ReadInstant(reader, 8));
+                    Dialect.ReadInstant(reader, 7), Dialect.ReadInstant(reader, 8)) { HoldExpiresAt = expires };
             }
         }
         return ids.Where(bookings.ContainsKey).Select(id => bookings[id]).ToArray();
     }
+
+    /// <summary>A hold is over at its expiry time, whether or not the sweeper has recorded it yet.</summary>
+    private static bool IsDue(BookingStatus stored, NodaTime.Instant? holdExpiresAt, NodaTime.Instant now) =>
+        stored == BookingStatus.Held && holdExpiresAt is { } expires && expires <= now;
+
+    /// <summary>The status as users see it: <see cref="BookingStatus.Expired"/> for a hold past its expiry.</summary>
+    private static BookingStatus SeenStatus(BookingStatus stored, NodaTime.Instant? holdExpiresAt, NodaTime.Instant now) =>
+        IsDue(stored, holdExpiresAt, now) ? BookingStatus.Expired : stored;
 
     private static string StatusText(BookingStatus status) => status switch
     {
         BookingStatus.Held => "held",
         BookingStatus.Confirmed => "confirmed",
         BookingStatus.Cancelled => "cancelled",
+        BookingStatus.Expired => "expired",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -133,6 +155,7 @@ public abstract partial class RelationalCaravanStore
         "held" => BookingStatus.Held,
         "confirmed" => BookingStatus.Confirmed,
         "cancelled" => BookingStatus.Cancelled,
+        "expired" => BookingStatus.Expired,
         _ => throw new InvalidDataException($"Unknown booking status '{text}' in the database."),
     };
 }

@@ -24,11 +24,13 @@ public abstract partial class RelationalCaravanStore
         {
             var booking = await LockBookingAsync(connection, transaction, id, ct);
             if (Refused(booking, authorise) is { } refused) return Outcome<TransitionResult>.Discard(refused);
+            var now = Now();
+            if (await ExpireIfDueAsync(connection, transaction, booking!, now, ct) is { } expired)
+                return Outcome<TransitionResult>.Keep(expired);
             if (booking!.Status != BookingStatus.Held)
                 return Outcome<TransitionResult>.Discard(new TransitionResult.Conflict(
                     booking, $"the booking is {StatusText(booking.Status)}; only a held booking can be confirmed"));
 
-            var now = Now();
             await SetStatusAsync(connection, transaction, id, BookingStatus.Confirmed, actor, "confirmed", null, now, ct);
             return Outcome<TransitionResult>.Keep(new TransitionResult.Done(booking with { Status = BookingStatus.Confirmed, UpdatedAt = now }));
         }, ct);
@@ -44,16 +46,36 @@ public abstract partial class RelationalCaravanStore
         {
             var booking = await LockBookingAsync(connection, transaction, id, ct);
             if (Refused(booking, authorise) is { } refused) return Outcome<TransitionResult>.Discard(refused);
+            var now = Now();
+            if (await ExpireIfDueAsync(connection, transaction, booking!, now, ct) is { } expired)
+                return Outcome<TransitionResult>.Keep(expired);
             if (booking!.Status == BookingStatus.Cancelled)
                 return Outcome<TransitionResult>.Discard(new TransitionResult.Conflict(booking, "the booking is already cancelled"));
+            if (booking.Status == BookingStatus.Expired)
+                return Outcome<TransitionResult>.Discard(new TransitionResult.Conflict(booking, ExpiredReason(booking)));
 
-            var now = Now();
             await SetStatusAsync(connection, transaction, id, BookingStatus.Cancelled, actor, "cancelled", $"was {StatusText(booking.Status)}", now, ct);
             foreach (var (departureId, quantity) in await HeldByDepartureAsync(connection, transaction, id, ct))
                 await ReleaseAsync(connection, transaction, departureId, quantity, now, ct);
             return Outcome<TransitionResult>.Keep(new TransitionResult.Done(booking with { Status = BookingStatus.Cancelled, UpdatedAt = now }));
         }, ct);
     }
+
+    /// <summary>
+    /// A held booking past its expiry is expired here, in the caller's transaction on the locked row, exactly as the
+    /// sweeper would; the answer is a conflict saying so (and the expiry is committed). Null when it is not due.
+    /// </summary>
+    private async Task<TransitionResult?> ExpireIfDueAsync(DbConnection connection, DbTransaction transaction, Booking booking,
+        NodaTime.Instant now, CancellationToken ct)
+    {
+        if (!IsDue(booking.Status, booking.HoldExpiresAt, now)) return null;
+        await ExpireAsync(connection, transaction, [booking.Id], now, ct);
+        var expired = booking with { Status = BookingStatus.Expired, UpdatedAt = now };
+        return new TransitionResult.Conflict(expired, ExpiredReason(expired));
+    }
+
+    private static string ExpiredReason(Booking booking) =>
+        $"the hold expired at {NodaTime.Text.InstantPattern.General.Format(booking.HoldExpiresAt ?? booking.UpdatedAt)} and its capacity was released; book again";
 
     private static TransitionResult? Refused(Booking? booking, Func<Booking, TransitionCheck> authorise) =>
         booking is null ? new TransitionResult.NotFound() : authorise(booking) switch
@@ -74,7 +96,7 @@ public abstract partial class RelationalCaravanStore
             SELECT b.organisation_id, b.status, b.cargo_description, b.quoted_price, b.currency, b.reference, b.created_at, b.updated_at,
                    l.service_id, l.departs_at, l.from_node, l.to_node,
                    l.quantity_teu_micro, l.quantity_wagons_micro, l.quantity_tonnes_micro,
-                   l.default_teu_micro, l.default_wagons_micro, l.default_tonnes_micro, l.carrier, l.operator
+                   l.default_teu_micro, l.default_wagons_micro, l.default_tonnes_micro, l.carrier, l.operator, b.hold_expires_at, l.ready_at
             FROM bookings b LEFT JOIN booking_legs l ON l.booking_id = b.id
             WHERE b.id = @id ORDER BY l.leg_index
             """ + Dialect.ForUpdateOf("b"));
@@ -85,7 +107,7 @@ public abstract partial class RelationalCaravanStore
         {
             booking ??= new Booking(id, reader.GetString(0), ParseStatus(reader.GetString(1)), reader.GetString(2),
                 reader.GetDecimal(3), reader.GetString(4), legs, reader.NullableString(5),
-                Dialect.ReadInstant(reader, 6), Dialect.ReadInstant(reader, 7));
+                Dialect.ReadInstant(reader, 6), Dialect.ReadInstant(reader, 7)) { HoldExpiresAt = reader.NullableInstant(Dialect, 20) };
             if (reader.IsDBNull(8)) continue;
             legs.Add(new BookingLeg(
                 new DepartureRef(reader.GetString(8), Dialect.ReadInstant(reader, 9)), reader.GetString(10), reader.GetString(11),
@@ -93,6 +115,7 @@ public abstract partial class RelationalCaravanStore
             {
                 Carrier = reader.NullableString(18),
                 Operator = reader.NullableString(19),
+                ReadyAt = reader.NullableInstant(Dialect, 21),
             });
         }
         return booking;

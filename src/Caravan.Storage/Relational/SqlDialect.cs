@@ -25,6 +25,12 @@ internal abstract class SqlDialect
     /// <summary>Like <see cref="ForUpdate"/>, locking only the rows of the table with this alias in a join.</summary>
     public string ForUpdateOf(string alias) => ForUpdate.Length == 0 ? "" : $"{ForUpdate} OF {alias}";
 
+    /// <summary>
+    /// Appended to a SELECT that claims rows to work on: locks them and skips rows another transaction has locked, so
+    /// that workers in several processes take disjoint rows without waiting (empty where writers are serial).
+    /// </summary>
+    public string ForUpdateSkipLocked => ForUpdate.Length == 0 ? "" : $"{ForUpdate} SKIP LOCKED";
+
     /// <summary>Serialization failures, deadlocks, a busy database: the transaction was rolled back and may be retried.</summary>
     public abstract bool IsTransient(Exception exception);
 

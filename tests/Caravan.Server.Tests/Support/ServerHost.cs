@@ -19,6 +19,8 @@ public sealed partial class ServerHost : IAsyncDisposable
     public required WebApplication App { get; init; }
     public required string BaseUrl { get; init; }
     public required string Database { get; init; }
+    /// <summary>The server's clock: a store opened beside it must tell the time as it does, or holds expire early.</summary>
+    public required NodaTime.IClock Clock { get; init; }
     public required string BootstrapOutput { get; init; }
     public required Party Admin { get; init; }
     public required Party ShipperA { get; init; }
@@ -32,20 +34,25 @@ public sealed partial class ServerHost : IAsyncDisposable
 
     public NetworkModel Network => Tiny.Value;
 
-    /// <summary>Starts a server; <paramref name="database"/> null means a fresh SQLite file in a temp folder.</summary>
-    public static async Task<ServerHost> StartAsync(string? database = null)
+    /// <summary>
+    /// Starts a server; <paramref name="database"/> null means a fresh SQLite file in a temp folder. <paramref name="configure"/>
+    /// changes the options (limits, clock) from the defaults the tests use.
+    /// </summary>
+    public static async Task<ServerHost> StartAsync(string? database = null, Func<ServerOptions, ServerOptions>? configure = null)
     {
         string? folder = database is null ? TestPaths.NewTempFolder() : null;
         database ??= $"Data Source={Path.Combine(folder!, "caravan.db")}";
         var output = new StringWriter();
-        var app = CaravanServer.Build(new ServerOptions
+        var options = new ServerOptions
         {
             Urls = "http://127.0.0.1:0",
             Database = database,
             Network = Tiny.Value,
             Output = output,
             Clock = new FixedClock(FixedClock.Default),
-        });
+        };
+        options = configure is null ? options : configure(options);
+        var app = CaravanServer.Build(options);
         await app.StartAsync();
         string baseUrl = app.Urls.First();
         string printed = output.ToString();
@@ -67,6 +74,7 @@ public sealed partial class ServerHost : IAsyncDisposable
             App = app,
             BaseUrl = baseUrl,
             Database = database,
+            Clock = options.Clock,
             BootstrapOutput = printed,
             Admin = admin,
             ShipperA = await Create("Shipper A", "shipper"),
@@ -85,7 +93,7 @@ public sealed partial class ServerHost : IAsyncDisposable
     /// <summary>A second, independent connection to the server's store, for checking what it wrote.</summary>
     public async Task<ICaravanStore> OpenStoreAsync()
     {
-        var store = CaravanStore.Open(Database);
+        var store = CaravanStore.Open(Database, Clock);
         await store.MigrateAsync();
         return store;
     }

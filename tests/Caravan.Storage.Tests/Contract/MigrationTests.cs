@@ -12,9 +12,9 @@ public abstract partial class StoreContractTests
         await store.MigrateAsync();
         await store.MigrateAsync();
 
-        // Two scripts per dialect so far (the schema, voyages): each version recorded once.
+        // Three scripts per dialect so far (the schema, voyages, hold expiry): each version recorded once.
         var versions = await db.RowsAsync("SELECT version FROM schema_migrations ORDER BY version");
-        Assert.Equal([1L, 2L], versions.Select(r => Convert.ToInt64(r[0])));
+        Assert.Equal([1L, 2L, 3L], versions.Select(r => Convert.ToInt64(r[0])));
         Assert.Equal(0, await db.LongAsync("SELECT COUNT(*) FROM bookings"));
     }
 
@@ -32,7 +32,7 @@ public abstract partial class StoreContractTests
             await Task.WhenAll(migrations);
 
             var versions = await db.RowsAsync("SELECT version FROM schema_migrations ORDER BY version");
-            Assert.Equal([1L, 2L], versions.Select(r => Convert.ToInt64(r[0])));
+            Assert.Equal([1L, 2L, 3L], versions.Select(r => Convert.ToInt64(r[0])));
             // And the schema works.
             var org = await ShipperAsync(stores[0]);
             Created(await stores[1].CreateBookingAsync(Booking(org.Id, Leg(Departure("S1"), teu: 1)), ActorOf(org)));
