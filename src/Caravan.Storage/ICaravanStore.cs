@@ -169,7 +169,14 @@ public sealed record NewBooking(
     decimal QuotedPrice,
     string Currency,
     IReadOnlyList<BookingLeg> Legs,
-    string? Reference);
+    string? Reference)
+{
+    /// <summary>
+    /// Store the booking confirmed at once (history: created, then confirmed, at the same time) in the same transaction
+    /// that holds its capacity: one durable write instead of two for a client that books and confirms anyway.
+    /// </summary>
+    public bool Confirm { get; init; }
+}
 
 public sealed record Booking(
     string Id,

@@ -10,11 +10,11 @@ namespace Caravan.Server.Auth;
 
 /// <summary>
 /// Authenticates a request by its API key, sent as "Authorization: Bearer KEY" or "X-Api-Key: KEY", which the store
-/// checks against its hashes. The organisation becomes the principal, its role a role claim and the carriers it
+/// checks against its hashes (a key verified moments ago is taken from <see cref="ApiKeyCache"/>). The organisation becomes the principal, its role a role claim and the carriers it
 /// operates carrier claims. No key: no principal (the endpoint's policy then answers 401); a wrong key: a failure.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICaravanStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,7 +29,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (secret is null) return AuthenticateResult.NoResult();
         if (secret.Length == 0 || secret.Length > MaxKeyLength) return AuthenticateResult.Fail("Malformed API key.");
 
-        var found = await store.AuthenticateAsync(secret, Context.RequestAborted);
+        var found = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         if (found is not { } f) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
         var identity = new ClaimsIdentity(Caller.Claims(f.Organisation, f.Key), SchemeName, ClaimTypes.Name, ClaimTypes.Role);

@@ -35,7 +35,8 @@ internal static class BookingEndpoints
             .WithDescription("Legs as POST /plan returned them: service, departure at the boarding stop, from, to. The server checks them " +
                              "against the network, prices them, and holds the cargo's quantity on every leg's departure, all or none. " +
                              "Send an `Idempotency-Key` header to retry safely: the same key and body return the booking made the first time " +
-                             "(201 with `Idempotent-Replayed: true`); the same key with another body is 422.")
+                             "(201 with `Idempotent-Replayed: true`); the same key with another body is 422. With `\"confirm\": true` the " +
+                             "booking is confirmed in the same transaction (status `confirmed`): one request instead of a create and a confirm.")
             .RequireAuthorization(Policies.Booker)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
