@@ -60,6 +60,7 @@ public static class CaravanServer
         services.AddSingleton(new Caravan.Planning.Planner(network));
         services.AddSingleton<ServiceTimetable>();
         services.AddSingleton<BookingRequestReader>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ICaravanStore>(_ => CaravanStore.Open(database, options.Clock));
         services.AddHostedService<StoreBootstrap>();
         services.AddHostedService<HoldExpirySweeper>();

@@ -30,6 +30,13 @@ public sealed record ServerOptions
     /// <summary>"Now" for default ready times and departure windows.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 
+    /// <summary>
+    /// How long a verified API key is taken as valid without asking the store again (<see cref="Auth.ApiKeyCache"/>), so
+    /// that a busy client does not pay a database read per request. A key revoked through this process stops at once;
+    /// one revoked through another process sharing the database stops within this time. Zero: every request reads it.
+    /// </summary>
+    public TimeSpan ApiKeyCacheTime { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
 

@@ -195,6 +195,12 @@ public sealed record NewBooking(
     /// bookings once this one is added; null: no cap. Checked race-free in the booking's transaction.
     /// </summary>
     public double? MaxHeldTeu { get; init; }
+
+    /// <summary>
+    /// Store the booking confirmed at once (history: created, then confirmed, at the same time) in the same transaction
+    /// that holds its capacity: one durable write instead of two for a client that books and confirms anyway.
+    /// </summary>
+    public bool Confirm { get; init; }
 }
 
 public sealed record Booking(

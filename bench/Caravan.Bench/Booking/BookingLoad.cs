@@ -24,13 +24,14 @@ internal sealed record BookingLoadResult(
 
 /// <summary>
 /// N concurrent clients over one <see cref="HttpClient"/> (one <see cref="SocketsHttpHandler"/> with a connection per
-/// client): each books 1 × 20 ft with an Idempotency-Key and confirms it, again and again. The first
+/// client): each books 1 × 20 ft with an Idempotency-Key and confirms it, again and again: in one request
+/// (<c>"confirm": true</c>) unless <c>twoRequests</c>. The first
 /// <c>warmup</c> seconds are not counted (JIT, connection pools); then for <c>seconds</c> a confirmation counts when
 /// its 200 arrives inside the window, and a request's latency and status count when it starts inside it.
 /// </summary>
 internal static class BookingLoad
 {
-    public static async Task<BookingLoadResult> RunAsync(string baseUrl, BookingSetup setup, int clients, double warmupSeconds, double seconds)
+    public static async Task<BookingLoadResult> RunAsync(string baseUrl, BookingSetup setup, int clients, double warmupSeconds, double seconds, bool twoRequests)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -46,7 +47,7 @@ internal static class BookingLoad
         long windowEnd = windowStart + Stopwatch.Frequency * (long)(seconds * 1000) / 1000;
         // No thread barrier: 64 blocked threads would starve a 2-core thread pool; the tasks start as they are scheduled.
         var workers = Enumerable.Range(0, clients)
-            .Select(i => Task.Run(() => ClientAsync(http, setup, i, clock, windowStart, windowEnd)))
+            .Select(i => Task.Run(() => ClientAsync(http, setup, i, clock, windowStart, windowEnd, twoRequests)))
             .ToArray();
         var results = await Task.WhenAll(workers);
 
@@ -77,7 +78,7 @@ internal static class BookingLoad
         }
     }
 
-    private static async Task<ClientTally> ClientAsync(HttpClient http, BookingSetup setup, int client, Stopwatch clock, long windowStart, long windowEnd)
+    private static async Task<ClientTally> ClientAsync(HttpClient http, BookingSetup setup, int client, Stopwatch clock, long windowStart, long windowEnd, bool twoRequests)
     {
         var tally = new ClientTally();
         string departure = setup.DepartureTimes[client % setup.DepartureTimes.Count];
@@ -89,7 +90,7 @@ internal static class BookingLoad
             {
                 using var create = new HttpRequestMessage(HttpMethod.Post, "/bookings")
                 {
-                    Content = new StringContent(BookingSetup.Body(departure, $"bench-{client}-{n}"), Encoding.UTF8, "application/json"),
+                    Content = new StringContent(BookingSetup.Body(departure, $"bench-{client}-{n}", confirm: !twoRequests), Encoding.UTF8, "application/json"),
                 };
                 create.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                 string id;
@@ -103,6 +104,15 @@ internal static class BookingLoad
                     id = json.RootElement.GetProperty("id").GetString()!;
                     tally.CreatedIds.Add(id);
                     if (counted) tally.Created++;
+                    if (!twoRequests)
+                    {
+                        // Created and confirmed in one request: the 201 is the confirmation.
+                        if (json.RootElement.GetProperty("status").GetString() != "confirmed") { tally.Error("create not confirmed", counted); continue; }
+                        tally.ConfirmedIds.Add(id);
+                        if (counted) tally.PairMs.Add(Ms(created - start));
+                        if (created >= windowStart && created < windowEnd) tally.Confirmed++;
+                        continue;
+                    }
                 }
 
                 long confirmStart = clock.ElapsedTicks;

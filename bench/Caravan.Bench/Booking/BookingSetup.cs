@@ -52,8 +52,8 @@ internal sealed record BookingSetup(
     }
 
     /// <summary>One booking of 1 × 20 ft from Dostyk to Aktau on the given departure.</summary>
-    public static string Body(string departureUtc, string reference) =>
-        $$"""{"cargo":{"containers20":1},"legs":[{"service":"{{Service}}","departure":"{{departureUtc}}","from":"{{From}}","to":"{{To}}"}],"reference":"{{reference}}"}""";
+    public static string Body(string departureUtc, string reference, bool confirm = false) =>
+        $$"""{"cargo":{"containers20":1},"legs":[{"service":"{{Service}}","departure":"{{departureUtc}}","from":"{{From}}","to":"{{To}}"}],"reference":"{{reference}}"{{(confirm ? ",\"confirm\":true" : "")}}}""";
 
     public static HttpClient Client(string baseUrl, string key)
     {

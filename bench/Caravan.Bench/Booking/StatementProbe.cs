@@ -53,6 +53,13 @@ internal static partial class StatementProbe
                 await Marker(connection, $"confirm{round}");
                 await BookingSetup.Json(await client.PostAsync($"/bookings/{created.GetProperty("id").GetString()}/confirm", null), HttpStatusCode.OK);
                 await Marker(connection, $"end{round}");
+                using var createConfirmed = new HttpRequestMessage(HttpMethod.Post, "/bookings")
+                {
+                    Content = new StringContent(BookingSetup.Body(setup.DepartureTimes[0], $"probe-one-{round}", confirm: true), Encoding.UTF8, "application/json"),
+                };
+                createConfirmed.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                await BookingSetup.Json(await client.SendAsync(createConfirmed), HttpStatusCode.Created);
+                await Marker(connection, $"one{round}");
             }
         }
         finally
@@ -66,7 +73,8 @@ internal static partial class StatementProbe
         using (var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         using (var reader = new StreamReader(stream))
             lines = (await reader.ReadToEndAsync()).Split('\n');
-        return [Between(lines, "create1", "confirm1", "POST /bookings"), Between(lines, "confirm1", "end1", "POST /bookings/{id}/confirm")];
+        return [Between(lines, "create1", "confirm1", "POST /bookings"), Between(lines, "confirm1", "end1", "POST /bookings/{id}/confirm"),
+            Between(lines, "end1", "one1", "POST /bookings confirm:true")];
     }
 
     private static RequestStatements Between(string[] lines, string from, string to, string request)

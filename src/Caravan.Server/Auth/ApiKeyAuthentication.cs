@@ -12,11 +12,11 @@ namespace Caravan.Server.Auth;
 
 /// <summary>
 /// Authenticates a request by its API key, sent as "Authorization: Bearer KEY" or "X-Api-Key: KEY", which the store
-/// checks against its hashes. The organisation becomes the principal, its role a role claim and the carriers it
+/// checks against its hashes (a key verified moments ago is taken from <see cref="ApiKeyCache"/>). The organisation becomes the principal, its role a role claim and the carriers it
 /// operates carrier claims. No key: no principal (the endpoint's policy then answers 401); a wrong key: a failure.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICaravanStore store,
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys,
     CaravanRateLimits limits)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -36,7 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (limits.FailedAuthenticationExhausted(Context) && !limits.RecentlyAuthenticated(secret))
             return AuthenticateResult.Fail("Too many failed authentications from this address.");
 
-        var found = await store.AuthenticateAsync(secret, Context.RequestAborted);
+        var found = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         if (found is not { } f) return AuthenticateResult.Fail("Unknown or revoked API key.");
         limits.RememberAuthenticated(secret);
 

@@ -78,7 +78,10 @@ internal sealed class BookingRequestReader(NetworkModel network, NodeLookup look
                 // at the port, and the store puts it on a voyage with room.
                 Voyage = l.Service.Departures is SailWhenFullPattern s ? new VoyageTerms(Duration.FromHours(s.MaxWaitHours)) : null,
             })],
-            body.Reference);
+            body.Reference)
+        {
+            Confirm = body.Confirm == true,
+        };
     }
 
     /// <summary>

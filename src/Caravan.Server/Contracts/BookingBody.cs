@@ -17,6 +17,13 @@ public sealed record BookingBody
     public IReadOnlyList<BookingLegBody>? Legs { get; init; }
     /// <summary>The shipper's own reference (purchase order, shipment number), up to 100 characters.</summary>
     public string? Reference { get; init; }
+    /// <summary>
+    /// true: confirm the booking in the same request (and the same transaction) that holds its capacity, answered with
+    /// status "confirmed"; the fastest way to book when the shipper would confirm at once anyway. Default false (held).
+    /// </summary>
+    // Left out of the request hash when not given, so an Idempotency-Key sent before this field existed still replays.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Confirm { get; init; }
 }
 
 public sealed record BookingLegBody

@@ -36,7 +36,8 @@ internal static class BookingEndpoints
                              "against the network, prices them, and holds the cargo's quantity on every leg's departure, all or none. " +
                              "Send an `Idempotency-Key` header to retry safely: the same key and body return the booking made the first time " +
                              "(201 with `Idempotent-Replayed: true`); the same key with another body is 422. The hold expires at `holdExpiresAt` " +
-                             "unless confirmed by then. With a cap on held TEU configured, a booking that would take the organisation over it is 409.")
+                             "unless confirmed by then. With a cap on held TEU configured, a booking that would take the organisation over it is 409. " +
+                             "With `\"confirm\": true` the booking is confirmed in the same transaction (status `confirmed`): one request instead of a create and a confirm.")
             .RequireAuthorization(Policies.Booker)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

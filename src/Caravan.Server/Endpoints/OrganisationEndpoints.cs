@@ -81,12 +81,19 @@ internal static class OrganisationEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
-        string id, ClaimsPrincipal user, ICaravanStore store, CancellationToken ct) =>
+        string id, ClaimsPrincipal user, ICaravanStore store, ApiKeyCache keys, CancellationToken ct) =>
         await store.RevokeApiKeyAsync(id, Caller.From(user).Actor, ct) switch
         {
-            RevokeResult.Revoked => TypedResults.NoContent(),
+            RevokeResult.Revoked => Forgotten(keys, id),
             RevokeResult.LastAdminKey => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Last admin key",
                 detail: $"{id} is the last active admin key: without it nobody could make keys any more. Make another admin key first (POST /organisations/{{id}}/api-keys), then revoke this one."),
             _ => DepartureEndpoints.NotFound($"No API key {id}."),
         };
+
+    /// <summary>After the revocation committed: this process stops taking the key at once (others within the cache time).</summary>
+    private static NoContent Forgotten(ApiKeyCache keys, string id)
+    {
+        keys.Forget(id);
+        return TypedResults.NoContent();
+    }
 }

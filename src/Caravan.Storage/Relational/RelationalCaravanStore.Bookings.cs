@@ -19,6 +19,16 @@ public abstract partial class RelationalCaravanStore
     {
         var sql = new System.Text.StringBuilder();
         await using var command = connection.Command(transaction, "");
+        var expected = AppendOneCommand(sql, command, id, booking, legs, holds, actor, now);
+        command.CommandText = sql.ToString();
+        return await command.ExecuteNonQueryAsync(ct) == expected;
+    }
+
+    /// <summary>The statements of <see cref="TryCreateInOneCommandAsync"/> and their parameters; returns the rows they change when all succeed.</summary>
+    private int AppendOneCommand(System.Text.StringBuilder sql, DbCommand command, string id, NewBooking booking,
+        IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, IReadOnlyList<Hold> holds,
+        Actor actor, Instant now)
+    {
         var expected = 0;
         if (booking.IdempotencyKey is { } key)
         {
@@ -40,9 +50,7 @@ public abstract partial class RelationalCaravanStore
                 .WithMicro(p + "_q", holds[i].Total);
             expected++;
         }
-        expected += AppendBookingInserts(sql, command, id, booking, legs, actor, now);
-        command.CommandText = sql.ToString();
-        return await command.ExecuteNonQueryAsync(ct) == expected;
+        return expected + AppendBookingInserts(sql, command, id, booking, legs, actor, now);
     }
 
     /// <summary>
@@ -62,14 +70,7 @@ public abstract partial class RelationalCaravanStore
         // A cap on held TEU needs the organisation's row locked and its holds summed first: the step-by-step way.
         if (onVoyages.Length == 0 && booking.MaxHeldTeu is null && holds.All(h => Fits(h.Total, h.DefaultCapacity)))
         {
-            var created = await WriteAsync<CreateBookingResult?>(async (connection, transaction) =>
-            {
-                var now = Now();
-                var id = Identifiers.NewBookingId(now);
-                return await TryCreateInOneCommandAsync(connection, transaction, id, booking, legs, holds, actor, now, ct)
-                    ? Outcome<CreateBookingResult?>.Keep(new CreateBookingResult.Created(AsWritten(id, booking, legs, now)))
-                    : Outcome<CreateBookingResult?>.Discard(null);
-            }, ct);
+            var created = await CreateInOneCommandGroupedAsync(booking, legs, holds, actor, ct);
             if (created is not null) return created;
             // A replayed or reused idempotency key, or a departure that is full: rolled back; the step-by-step
             // transaction below finds out which and answers it.
@@ -276,11 +277,11 @@ public abstract partial class RelationalCaravanStore
     {
         sql.AppendLine("""
             INSERT INTO bookings (id, organisation_id, status, cargo_description, quoted_price, currency, reference, created_at, updated_at, hold_expires_at)
-            VALUES (@id, @org, 'held', @cargo, @price, @currency, @reference, @now, @now, @expires);
+            VALUES (@id, @org, @status, @cargo, @price, @currency, @reference, @now, @now, @expires);
             INSERT INTO booking_events (booking_id, sequence, actor_org, actor_key, action, detail, at)
             VALUES (@id, 1, @actor_org, @actor_key, 'created', NULL, @now);
             """);
-        command.With("@id", id).With("@org", booking.OrganisationId).With("@cargo", booking.CargoDescription)
+        command.With("@id", id).With("@org", booking.OrganisationId).With("@status", InitialStatus(booking)).With("@cargo", booking.CargoDescription)
             .With("@price", booking.QuotedPrice).With("@currency", booking.Currency).With("@reference", booking.Reference)
             .With(Dialect, "@now", now).With(Dialect, "@expires", HoldExpiry(booking, now)).WithActor(actor);
         for (var index = 0; index < legs.Count; index++)
@@ -299,13 +300,13 @@ public abstract partial class RelationalCaravanStore
                 .With("@from" + n, leg.From).With("@to" + n, leg.To).WithMicro("@q" + n, quantity).WithMicro("@d" + n, defaultCapacity)
                 .With("@carrier" + n, leg.Carrier).With("@operator" + n, leg.Operator).With(Dialect, "@ready" + n, leg.ReadyAt);
         }
-        return 2 + legs.Count;
+        return 2 + legs.Count + AppendConfirmedEvent(sql, booking);
     }
 
     /// <summary>The booking just inserted, exactly as <see cref="LoadBookingsAsync"/> would read it back.</summary>
     private static Booking AsWritten(string id, NewBooking booking,
         IReadOnlyList<(BookingLeg Leg, MicroCapacity Quantity, MicroCapacity DefaultCapacity)> legs, Instant now) =>
-        new(id, booking.OrganisationId, BookingStatus.Held, booking.CargoDescription, booking.QuotedPrice, booking.Currency,
+        new(id, booking.OrganisationId, booking.Confirm ? BookingStatus.Confirmed : BookingStatus.Held, booking.CargoDescription, booking.QuotedPrice, booking.Currency,
             legs.Select(l => new BookingLeg(new DepartureRef(l.Leg.Departure.ServiceId, SqlDialect.Truncate(l.Leg.Departure.Time)),
                 l.Leg.From, l.Leg.To, l.Quantity.ToCapacity(), l.DefaultCapacity.ToCapacity())
             {
@@ -315,7 +316,7 @@ public abstract partial class RelationalCaravanStore
             }).ToArray(),
             booking.Reference, now, now) { HoldExpiresAt = HoldExpiry(booking, now) };
 
-    /// <summary>Computed with the booking's own time and written by its INSERT: no extra statement.</summary>
+    /// <summary>Computed with the booking's own time and written by its INSERT: no extra statement. A booking confirmed at once holds nothing that could expire.</summary>
     private static Instant? HoldExpiry(NewBooking booking, Instant now) =>
-        booking.HoldFor is { } holdFor ? SqlDialect.Truncate(now + holdFor) : null;
+        !booking.Confirm && booking.HoldFor is { } holdFor ? SqlDialect.Truncate(now + holdFor) : null;
 }

@@ -50,6 +50,13 @@ internal abstract class SqlDialect
 
     public abstract Instant ReadInstant(DbDataReader reader, int ordinal);
 
+    /// <summary>
+    /// Whether concurrent new bookings are written together, one transaction per group (see
+    /// RelationalCaravanStore.GroupCommit.cs). Off by default: SQLite takes one writer at a time anyway, and grouping has
+    /// only been measured on PostgreSQL.
+    /// </summary>
+    public virtual bool GroupCommit => false;
+
     /// <summary>The prefix of this dialect's embedded migration scripts.</summary>
     public abstract string MigrationFolder { get; }
 
