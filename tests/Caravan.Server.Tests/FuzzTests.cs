@@ -13,7 +13,7 @@ namespace Caravan.Server.Tests;
 /// The service issue's fuzz test: at least 1,000 generated hostile requests per store over every operation of
 /// docs/openapi.json and every role, and for each answer: no 5xx, every error an RFC 9457 problem the document
 /// declares, and nothing written by a refused request. CARAVAN_FUZZ_REQUESTS runs more, CARAVAN_FUZZ_SEED others;
-/// a failure names its seed and the requests at fault, so it can be replayed.
+/// a failure names its seed and the requests at fault, so it can be replayed; CARAVAN_FUZZ_TRACE=1 lists every request.
 /// </summary>
 public sealed class FuzzTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>
 {
@@ -27,6 +27,8 @@ public sealed class FuzzTests(PostgresServer postgres, ITestOutputHelper output)
     {
         int count = FromEnvironment("CARAVAN_FUZZ_REQUESTS", DefaultRequests);
         int seed = FromEnvironment("CARAVAN_FUZZ_SEED", DefaultSeed);
+        // Every request and its status in the test output, to see what a seed sends.
+        bool trace = Environment.GetEnvironmentVariable("CARAVAN_FUZZ_TRACE") == "1";
         string? database = backend == "postgres" ? await postgres.CreateDatabaseAsync("server_fuzz") : null;
         await using var host = await ServerHost.StartAsync(database);
         var context = await ContextAsync(host);
@@ -40,6 +42,7 @@ public sealed class FuzzTests(PostgresServer postgres, ITestOutputHelper output)
         var faultsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var statuses = new SortedDictionary<int, int>();
+        var byOperation = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < count; i++)
         {
@@ -56,6 +59,9 @@ public sealed class FuzzTests(PostgresServer postgres, ITestOutputHelper output)
                 }
             }
             statuses[answer.Status] = statuses.GetValueOrDefault(answer.Status) + 1;
+            var ofOperation = byOperation.TryGetValue(request.Operation, out var known) ? known : byOperation[request.Operation] = new();
+            ofOperation[answer.Status] = ofOperation.GetValueOrDefault(answer.Status) + 1;
+            if (trace) output.WriteLine($"{request}\n  → {answer.Status}");
             string? fault = AnswerChecks.Fault(request, answer);
             string after = await digest.TakeAsync();
             // Every refused request is checked, reads too: a GET must not write either.
@@ -69,11 +75,23 @@ public sealed class FuzzTests(PostgresServer postgres, ITestOutputHelper output)
 
         output.WriteLine($"{backend}: {count} requests, seed {seed}, {clock.Elapsed.TotalSeconds:F1} s, {operations.Count} operations");
         output.WriteLine("statuses: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
+        foreach (var (operation, counts) in byOperation)
+            output.WriteLine($"  {operation}: " + string.Join(", ", counts.Select(s => $"{s.Key}×{s.Value}")));
         output.WriteLine("kinds: " + string.Join(", ", kinds.Select(k => $"{k.Key}×{k.Value}")));
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {count} hostile requests on {backend} failed (seed {seed}: replay with CARAVAN_FUZZ_SEED={seed} CARAVAN_FUZZ_REQUESTS={count}):\n" +
             string.Join("\n", faultsByKind.Select(f => $"  {f.Value}× {f.Key}")) + "\n\nThe first of them:\n\n" +
             string.Join("\n\n", failures.Take(15)));
+    }
+
+    /// <summary>Found by this fuzzer: a departure id in year 9999 overflowed the timetable search (500).</summary>
+    [Fact]
+    public async Task A_departure_id_outside_2000_to_2099_is_a_404()
+    {
+        await using var host = await ServerHost.StartAsync();
+        await (await host.OperatorKtz.Client.PutJson("/departures/XAN-DOS-BLOCK@9999-12-31T00:00:00Z/capacity", """{"teu": 100}"""))
+            .Problem(System.Net.HttpStatusCode.NotFound);
+        await (await host.ShipperA.Client.GetAsync("/voyages/AKT-ALT-FERRY@9999-12-31T00:00:00Z")).Problem(System.Net.HttpStatusCode.NotFound);
     }
 
     /// <summary>Real ids to start from: a booking, a departure, an organisation and a spare API key nobody else uses.</summary>

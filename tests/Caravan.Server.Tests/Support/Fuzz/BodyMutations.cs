@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using static Caravan.Server.Tests.Support.Fuzz.HostileValues;
 
@@ -26,10 +27,10 @@ internal static class BodyMutations
         if (slots.Count == 0) choice = random.Pick<int>([11, 12, 14, 15]);
         switch (choice)
         {
-            case 0: (kind, body) = Replace(root, random.Pick(slots), "number", random.Pick(Numbers)); break;
+            case 0: (kind, body) = Replace(root, Typed(slots, JsonValueKind.Number, random), "number", random.Pick(Numbers)); break;
             case 1: (kind, body) = Replace(root, random.Pick(slots), "wrong-type", random.Pick(WrongTypes)); break;
-            case 2 or 3: (kind, body) = Replace(root, random.Pick(slots), "string", random.Pick(Strings)); break;
-            case 4: (kind, body) = Replace(root, random.Pick(slots), "time", $"\"{random.Pick(Times)}\""); break;
+            case 2 or 3: (kind, body) = Replace(root, Typed(slots, JsonValueKind.String, random), "string", random.Pick(Strings)); break;
+            case 4: (kind, body) = Replace(root, Typed(slots, JsonValueKind.String, random), "time", $"\"{random.Pick(Times)}\""); break;
             case 5: (kind, body) = Replace(root, random.Pick(slots), "deep", Deep(random, random.Next(2) == 0 ? 65 : 10_000)); break;
             case 6: (kind, body) = Replace(root, random.Pick(slots), "long-string-100k", $"\"{Long(random, random.Next(100_000, 200_000))}\""); break;
             case 7: (kind, body) = Replace(root, random.Pick(slots), "many-items", "[" + string.Join(",", Enumerable.Repeat(FirstItemOrObject(root), 1500)) + "]"); break;
@@ -64,6 +65,13 @@ internal static class BodyMutations
                 yield return (a, null, i);
                 if (a[i] is { } child) foreach (var slot in Slots(child)) yield return slot;
             }
+    }
+
+    /// <summary>Mostly a slot holding a value of <paramref name="kind"/> (a number for an odd number), so that the spoilt value meets the code reading that kind.</summary>
+    private static (JsonNode Parent, string? Name, int Index) Typed(List<(JsonNode Parent, string? Name, int Index)> slots, JsonValueKind kind, Random random)
+    {
+        var typed = slots.Where(s => (s.Name is { } n ? s.Parent[n] : s.Parent[s.Index])?.GetValueKind() == kind).ToList();
+        return random.Pick(typed.Count > 0 && random.Next(5) > 0 ? typed : slots);
     }
 
     private static (string, byte[]) Replace(JsonNode root, (JsonNode Parent, string? Name, int Index) slot, string kind, string json) =>

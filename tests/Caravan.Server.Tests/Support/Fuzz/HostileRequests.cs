@@ -149,8 +149,8 @@ internal sealed class HostileRequests(IReadOnlyList<FuzzOperation> operations, F
                 draft.Kind = "query.time";
                 break;
             case 2:
-                // Unescaped: '+' becomes a space, ':' stays.
-                draft.Query.Add((name, random.Pick(Times)));
+                // Unescaped: '+' becomes a space, ':' stays (a raw space would end the request line: Kestrel's empty 400).
+                draft.Query.Add((name, random.Pick(Times).Replace(" ", "%20", StringComparison.Ordinal)));
                 draft.Kind = "query.time-unescaped";
                 break;
             case 3:

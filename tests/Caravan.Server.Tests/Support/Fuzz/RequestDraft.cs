@@ -88,7 +88,7 @@ internal static class ValidBodies
     {
         "plan" => """{"from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 1, "tonnes": 20, "reefer": false}, "readyTime": "2026-12-01T00:00", "deadline": "2026-12-20", "constraints": {"avoidCountries": ["RU"], "avoidModes": ["road"], "includePlanned": false}, "samples": 16, "seed": 7}""",
         "quote" => """{"option": 1, "from": "CNXAN", "to": "KZAKT", "cargo": {"containers40": 1, "dangerousGoodsClass": 3}, "readyTime": "2026-12-01T00:00:00+08:00", "samples": 16, "seed": 7}""",
-        "createBooking" => """{"cargo": {"containers40": 1}, "legs": [{"service": "XAN-DOS-BLOCK", "departure": "2026-12-07T00:00:00Z", "from": "CNXAN", "to": "KZDOS"}, {"service": "DOS-AKT-DAILY", "departure": "2026-12-10T12:00:00Z", "from": "KZDOS", "to": "KZAKT"}], "reference": "PO-fuzz"}""",
+        "createBooking" => """{"cargo": {"containers40": 1}, "legs": [{"service": "XAN-DOS-BLOCK", "departure": "2026-12-07T00:00:00Z", "from": "CNXAN", "to": "KZDOS"}, {"service": "DOS-AKT-DAILY", "departure": "2026-12-11T12:00:00Z", "from": "Dostyk", "to": "KZAKT"}], "reference": "PO-fuzz"}""",
         "setDepartureCapacity" => """{"teu": 100, "wagons": 55, "tonnes": 3000}""",
         "createOrganisation" => """{"name": "Fuzz Forwarding", "role": "operator", "carriers": ["KTZ"]}""",
         _ => FromSchema(operation.BodySchema!, operation.Components, 0)?.ToJsonString() ?? "{}",
