@@ -49,7 +49,13 @@ public static class CaravanServer
             Args = [],
         });
         builder.Logging.SetMinimumLevel(options.LogLevel);
-        builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Above the limits RequestHeadLimit enforces, so that it, not Kestrel, refuses a long target or large headers, with a problem.
+            k.Limits.MaxRequestLineSize = RequestHeadLimit.KestrelRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestHeadLimit.KestrelHeaderBytes;
+        });
         if (options.Urls is { } urls) builder.WebHost.UseUrls(urls);
 
         var services = builder.Services;

@@ -131,6 +131,8 @@ internal static class DepartureEndpoints
         if (at <= 0) return null;
         var service = timetable.Find(id[..at]);
         if (service is null || InstantPattern.General.Parse(id[(at + 1)..]) is not { Success: true } time) return null;
+        // As for every time a request names: near the ends of the calendar the timetable search overflows (a 500 for year 9999).
+        if (time.Value < TimeReader.Earliest || time.Value >= TimeReader.Latest) return null;
         if (ServiceTimetable.HasCalendar(service) && !timetable.IsDeparture(service, time.Value)) return null;
         return new DepartureRef(service.Id, time.Value);
     }

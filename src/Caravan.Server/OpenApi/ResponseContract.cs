@@ -18,7 +18,7 @@ internal static class ResponseContract
     private const string ProblemJson = "application/problem+json";
 
     /// <summary>Statuses whose problems may carry the "errors" map (field → messages).</summary>
-    private static readonly HashSet<string> FieldStatuses = ["400", "409", "413", "415", "422"];
+    private static readonly HashSet<string> FieldStatuses = ["400", "409", "413", "414", "415", "422", "431"];
 
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken _)
     {
@@ -45,13 +45,14 @@ internal static class ResponseContract
     private static void Complete(OpenApiDocument document, OpenApiOperation operation)
     {
         var responses = operation.Responses ??= new OpenApiResponses();
-        if (operation.RequestBody is not null)
-        {
-            // Any body may be malformed, too large or of another media type.
-            Add(responses, "400", "The request is not valid: `errors` names each field at fault.", document);
-            Add(responses, "413", "The body is larger than the server takes (256 KB by default).", document);
-            Add(responses, "415", "The body is not application/json.", document);
-        }
+        // Every request passes the same checks before its endpoint (Problems/ProblemSetup): a path or query with control
+        // characters, an over-long target or headers, and a body that is too large or not JSON are refused on any
+        // operation, also one that reads no body.
+        Add(responses, "400", "The request is not valid: `errors` names each field at fault.", document);
+        Add(responses, "413", "The body is larger than the server takes (256 KB by default).", document);
+        Add(responses, "414", "The path and query are longer than 8 KB.", document);
+        Add(responses, "415", "The body is not application/json.", document);
+        Add(responses, "431", "The headers are larger than 32 KB.", document);
         Add(responses, "429", "Too many requests: wait as long as Retry-After says, then try again.", document, RetryAfter());
         Add(responses, "503", "The service cannot answer now (its database is unreachable, or it is starting or stopping): try again after Retry-After.", document, RetryAfter());
 

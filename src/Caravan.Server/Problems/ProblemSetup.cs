@@ -37,6 +37,7 @@ internal static class ProblemSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestHeadLimit>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseMiddleware<RequestTextCheck>();
     }
