@@ -63,11 +63,7 @@ internal static class DepartureEndpoints
         Service? only = null;
         if (service is not null && (only = timetable.Find(service)) is null)
             errors.Add("service", service, "a service id of the network (GET /network/services lists them)");
-        Instant start = from is null ? clock.GetCurrentInstant() : errors.Try(() => TimeReader.Read(from, DateTimeZone.Utc, "from"));
-        Instant end = to is null ? start + DefaultWindow : errors.Try(() => TimeReader.Read(to, DateTimeZone.Utc, "to"));
-        errors.ThrowIfAny();
-        if (end <= start || end - start > MaxWindow)
-            throw RequestProblemException.Field("to", to ?? Utc.Format(end), $"a time after from and at most {MaxWindow.Days} days after it");
+        var (start, end) = Window(from, to, clock, errors);
 
         var wanted = (only is null ? network.Services : [only]).Where(ServiceTimetable.HasCalendar);
         var departures = wanted
@@ -90,6 +86,20 @@ internal static class DepartureEndpoints
                 list.Add((voyage.Departure.Time, voyage.Departure.Id, DepartureJson.Of(voyage, s, network.GetNode(s.Stops[0]))));
         return TypedResults.Ok(new DepartureListJson(Utc.Format(start), Utc.Format(end),
             [.. list.OrderBy(d => d.Time).ThenBy(d => d.Id, StringComparer.Ordinal).Select(d => d.Json)]));
+    }
+
+    /// <summary>
+    /// The [from, to) window of a listing (GET /departures, GET /voyages): from defaults to now, to to 7 days later, at
+    /// most <see cref="MaxWindow"/>. Throws the problem with every field at fault, <paramref name="errors"/> included.
+    /// </summary>
+    internal static (Instant Start, Instant End) Window(string? from, string? to, IClock clock, FieldErrors errors)
+    {
+        Instant start = from is null ? clock.GetCurrentInstant() : errors.Try(() => TimeReader.Read(from, DateTimeZone.Utc, "from"));
+        Instant end = to is null ? start + DefaultWindow : errors.Try(() => TimeReader.Read(to, DateTimeZone.Utc, "to"));
+        errors.ThrowIfAny();
+        if (end <= start || end - start > MaxWindow)
+            throw RequestProblemException.Field("to", to ?? Utc.Format(end), $"a time after from and at most {MaxWindow.Days} days after it");
+        return (start, end);
     }
 
     internal static async Task<Results<Ok<DepartureJson>, ProblemHttpResult>> SetCapacity(

@@ -47,11 +47,7 @@ internal static class VoyageEndpoints
         if (service is not null && (timetable.Find(service) is not { } found || ServiceTimetable.HasCalendar(found)))
             errors.Add("service", service, "a service that sails when full (" +
                 string.Join(", ", network.Services.Where(s => !ServiceTimetable.HasCalendar(s)).Select(s => s.Id)) + ")");
-        Instant start = from is null ? clock.GetCurrentInstant() : errors.Try(() => TimeReader.Read(from, DateTimeZone.Utc, "from"));
-        Instant end = to is null ? start + DepartureEndpoints.DefaultWindow : errors.Try(() => TimeReader.Read(to, DateTimeZone.Utc, "to"));
-        errors.ThrowIfAny();
-        if (end <= start || end - start > DepartureEndpoints.MaxWindow)
-            throw RequestProblemException.Field("to", to ?? Utc.Format(end), $"a time after from and at most {DepartureEndpoints.MaxWindow.Days} days after it");
+        var (start, end) = DepartureEndpoints.Window(from, to, clock, errors);
 
         var voyages = await store.ListVoyagesAsync(service, start, end, DepartureEndpoints.MaxDepartures + 1, ct);
         if (voyages.Count > DepartureEndpoints.MaxDepartures)
