@@ -23,6 +23,7 @@ public sealed class CoreLayeringTests
         ("Search", ["Caravan.Planning.Search"], ["Plan requests", "Compiled network", "Tariffs", "Emissions", "Shipments", "Network", "Spelling"]),
         ("Planning", ["Caravan.Planning"], ["Search", "Plan requests", "Compiled network", "Tariffs", "Emissions", "Shipments", "Network", "Spelling"]),
         ("Corridor simulation", ["Caravan.Simulation.Corridor"], ["Simulation engine", "Planning", "Plan requests", "Tariffs", "Emissions", "Shipments", "Network"]),
+        ("Tracking", ["Caravan.Tracking"], ["Planning", "Search", "Plan requests", "Compiled network", "Shipments", "Network", "Simulation engine"]),
         ("Calibration", ["Caravan.Calibration"], ["Corridor simulation", "Simulation engine", "Planning", "Plan requests", "Shipments", "Network"]),
     ];
 
